@@ -1,0 +1,32 @@
+# The two set-up commands of the README. Each builds its own virtual environment from
+# pyproject.toml, so a fresh machine needs nothing but Python 3.11+.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+## make run: set up, create the demo database if absent, and open NerveChart on it.
+run: $(STAMP)
+	$(VENV)/bin/nervechart demo
+	$(VENV)/bin/nervechart
+
+## make test: set up, then run the layering contracts and the whole test suite.
+test: $(STAMP)
+	$(VENV)/bin/lint-imports
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check app tests benchmarks
+
+bench: $(STAMP)
+	$(PY) -m benchmarks.run_all
+
+clean:
+	rm -rf $(VENV) build dist

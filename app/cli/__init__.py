@@ -1,0 +1,1 @@
+"""The `nervechart` command line: everything the app does to an exam, without the GUI."""

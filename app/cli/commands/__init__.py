@@ -1,0 +1,1 @@
+"""One module per `nervechart` subcommand; see `app.cli.main.COMMAND_MODULES`."""

@@ -1,0 +1,75 @@
+"""Entry point of `nervechart`: parses arguments, dispatches to a command, maps errors to exits.
+
+Exit status (spec section 3): 0 success, 2 invalid input or usage (message on stderr),
+1 internal failure. Commands live one per module in `app.cli.commands`; each module has
+`register(subparsers)` which adds its parser and sets `handler(args) -> int`.
+With no command, the GUI opens on the home folder's database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.cli.errors import UsageError
+from app.domain.errors import ExamFormatError
+
+# One module per subcommand, in the order `--help` lists them.
+COMMAND_MODULES: tuple[str, ...] = ("interpret",)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own usage errors: exit 2, no traceback
+        self.print_usage(sys.stderr)
+        raise SystemExit(f"nervechart: error: {message}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="nervechart", description="NerveChart clinical exam assistant.")
+    parser.add_argument("--version", action="version", version=f"nervechart {__version__}")
+    parser.add_argument("--home", metavar="DIR", default=os.environ.get("NERVECHART_HOME"),
+                        help="folder for the database, backups and settings "
+                             "(default: $NERVECHART_HOME or the per-user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"app.cli.commands.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return _exit_code_of(stop)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from app.cli.commands.open_app import open_app  # noqa: PLC0415 - Qt only when needed
+
+            return open_app(args)
+        return int(handler(args))
+    except (UsageError, ExamFormatError) as err:
+        print(f"nervechart: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as err:  # noqa: BLE001 - last resort: a short message, not a traceback
+        if os.environ.get("NERVECHART_DEBUG"):
+            raise
+        print(f"nervechart: internal error: {type(err).__name__}: {err}", file=sys.stderr)
+        return 1
+
+
+def _exit_code_of(stop: SystemExit) -> int:
+    if stop.code is None or stop.code == 0:
+        return 0
+    if isinstance(stop.code, str):
+        print(stop.code, file=sys.stderr)
+    return 2
