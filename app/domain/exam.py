@@ -19,12 +19,15 @@ from typing import TypeAlias
 
 SideKey: TypeAlias = tuple[str, str]
 
-_EMPTY: Mapping = MappingProxyType({})
 
 
 def frozen_map(items: Mapping | None = None) -> Mapping:
     """A read-only copy of a mapping, for the fields of the frozen dataclasses."""
     return MappingProxyType(dict(items or {}))
+
+
+def _empty() -> Mapping:
+    return field(default_factory=frozen_map)
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ class History:
     onset_date: date | None = None
     course: str | None = None
     cues: frozenset[str] = frozenset()
-    pain_nrs: Mapping[str, int] = _EMPTY
+    pain_nrs: Mapping[str, int] = _empty()
 
 
 @dataclass(frozen=True)
@@ -70,13 +73,13 @@ class Exam:
     examiner: Examiner = field(default_factory=Examiner)
     history: History = field(default_factory=History)
     # (side, region) -> symptom kinds recorded there; empty sets are never stored.
-    symptoms: Mapping[SideKey, frozenset[str]] = _EMPTY
+    symptoms: Mapping[SideKey, frozenset[str]] = _empty()
     # (side, muscle) -> MRC grade string ("0".."5", "4-", "4+", "NT").
-    strength: Mapping[SideKey, str] = _EMPTY
+    strength: Mapping[SideKey, str] = _empty()
     # (side, reflex or UMN sign) -> recorded value ("0".."4"/"NT", or e.g. "extensor").
-    reflexes: Mapping[SideKey, str] = _EMPTY
-    tests: Mapping[SideKey, TestResult] = _EMPTY
-    red_flags: Mapping[str, RedFlagAnswer] = _EMPTY
+    reflexes: Mapping[SideKey, str] = _empty()
+    tests: Mapping[SideKey, TestResult] = _empty()
+    red_flags: Mapping[str, RedFlagAnswer] = _empty()
 
     def patient_age(self) -> int | None:
         """Age in whole years: as recorded, else derived from date of birth and exam date."""

@@ -1,0 +1,1 @@
+"""Local SQLite storage of patients and exams (sqlite-utils); no Qt, no rules."""
