@@ -25,8 +25,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check app tests benchmarks
 
+## make bench: every benchmark script in benchmarks/, one after another.
 bench: $(STAMP)
-	$(PY) -m benchmarks.run_all
+	for script in benchmarks/*.py; do \
+	  name=$$(basename $$script .py); [ $$name = __init__ ] || $(PY) -m benchmarks.$$name; done
 
 clean:
 	rm -rf $(VENV) build dist
