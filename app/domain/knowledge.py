@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.domain.catalogue import Catalogue
+from app.domain.red_flag_rule import RedFlagRule
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,8 @@ class KnowledgeBase:
     red_flags: Mapping[str, RedFlag]
     cues: Mapping[str, Cue]
     sites: Mapping[str, Site]
-    # Red-flag rules, as loaded from red_flag_rules.csv (shape owned by app.rules.red_flags).
-    red_flag_rules: tuple[object, ...] = ()
+    # Red-flag rules, as loaded from red_flag_rules.csv, in table order.
+    red_flag_rules: tuple[RedFlagRule, ...] = ()
     table_versions: Mapping[str, str] | None = None  # table file -> version line, for Help
 
     def catalogue(self) -> Catalogue:
