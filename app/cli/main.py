@@ -31,6 +31,9 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="nervechart", description="NerveChart clinical exam assistant.")
     parser.add_argument("--version", action="version", version=f"nervechart {__version__}")
+    parser.add_argument("--selftest", action="store_true",
+                        help="check this installation (resources, examples, letter) and exit; "
+                             "works in a temporary folder, never in the home folder")
     parser.add_argument("--home", metavar="DIR", default=os.environ.get("NERVECHART_HOME"),
                         help="folder for the database, backups and settings "
                              "(default: $NERVECHART_HOME or the per-user data folder)")
@@ -48,6 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _exit_code_of(stop)
     handler = getattr(args, "handler", None)
     try:
+        if args.selftest:
+            from app.selftest import run_selftest
+
+            return run_selftest()
         if handler is None:
             from app.cli.commands.open_app import open_app  # noqa: PLC0415 - Qt only when needed
 
