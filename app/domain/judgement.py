@@ -17,6 +17,11 @@ class JudgementSettings:
     ces_onset_window_days: int = 14
     # 8.5: Cornwall's variant also sends older, stable CES features to the ED.
     ces_older_than_window_to_ed: bool = False
+    # 8.7: a motor deficit counts as "new" when its onset is this recent (or unknown, or the
+    # course is worsening); an older, stable deficit does not fire the new-deficit rule.
+    new_deficit_window_days: int = 14
+    # 8.14: spinal pain NRS (back or neck) from which pain counts as "severe" for infection.
+    severe_pain_nrs: int = 7
     # 8.13: one definite UMN sign is enough for an urgent spinal referral (the safest choice).
     single_umn_sign_is_urgent: bool = True
     # 8.12: from this age bilateral absent ankle jerks are non-localising (Vrancken 2006).
