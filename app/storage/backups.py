@@ -1,0 +1,116 @@
+"""Verified backups, rotation, restore, and setting a damaged database aside.
+
+A backup is `VACUUM INTO` a temporary file (a consistent snapshot of committed data, even while
+another connection is writing), checked by opening it and running `PRAGMA quick_check`, and only
+then moved to its final name: a backup file that exists has been verified. Automatic backups go
+to `<home>/backups/` (on close, and on the first start of each day), keeping the newest
+`KEEP_BACKUPS`. Nothing here ever deletes a database: restore and quarantine rename the file
+they replace (`nervechart.db.replaced-<time>`, `nervechart.db.damaged-<time>`), with its WAL.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.storage.database import database_path, diagnose
+
+BACKUP_FOLDER = "backups"
+BACKUP_PREFIX = "nervechart-"
+KEEP_BACKUPS = 10
+_SIDE_FILES = ("-wal", "-shm")
+
+
+class BackupError(Exception):
+    """A backup or restore could not be made safely; nothing was replaced."""
+
+
+def write_backup(db: Database, target: Path) -> Path:
+    """Write a verified copy of `db` to `target` (replacing an older file only once verified)."""
+    target = target.resolve()
+    if target.is_dir():
+        raise BackupError(f"{target} is a folder; give a file name for the backup")
+    if not target.parent.is_dir():
+        raise BackupError(f"{target.parent} does not exist")
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    try:
+        db.execute("VACUUM INTO ?", [str(partial)])
+        _flush_to_disk(partial)
+        problem = diagnose(partial)
+        if problem:
+            raise BackupError(f"the backup failed its check ({problem}); nothing was replaced")
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def backups_folder(home: Path) -> Path:
+    return home / BACKUP_FOLDER
+
+
+def rotating_backup(db: Database, home: Path, now: datetime | None = None) -> Path:
+    """A new automatic backup in the home's backup folder; the oldest beyond KEEP are removed."""
+    folder = backups_folder(home)
+    folder.mkdir(exist_ok=True)
+    stamp = (now or datetime.now()).strftime("%Y-%m-%dT%H%M%S")
+    written = write_backup(db, folder / f"{BACKUP_PREFIX}{stamp}.db")
+    for old in list_backups(home)[KEEP_BACKUPS:]:
+        old.unlink()
+    return written
+
+
+def list_backups(home: Path) -> list[Path]:
+    """Automatic backups, newest first."""
+    folder = backups_folder(home)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{BACKUP_PREFIX}*.db"), reverse=True)
+
+
+def has_backup_from(home: Path, day: str) -> bool:
+    """Whether an automatic backup was taken on `day` (YYYY-MM-DD)."""
+    return any(path.name.startswith(f"{BACKUP_PREFIX}{day}") for path in list_backups(home))
+
+
+def newest_good_backup(home: Path) -> Path | None:
+    return next((path for path in list_backups(home) if diagnose(path) is None), None)
+
+
+def set_aside(path: Path, label: str) -> Path:
+    """Rename database `path` (and its WAL) to `<name>.<label>-<time>`; returns the new name."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    kept = path.with_name(f"{path.name}.{label}-{stamp}")
+    for suffix in _SIDE_FILES:
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            side.replace(Path(f"{kept}{suffix}"))
+    path.replace(kept)
+    return kept
+
+
+def restore_backup(home: Path, source: Path) -> Path | None:
+    """Make verified `source` the home's database; returns where the replaced one was kept.
+
+    The caller holds the home lock and has closed its connection to the database.
+    """
+    problem = diagnose(source)
+    if problem:
+        raise BackupError(f"{source} cannot be restored: {problem}")
+    target = database_path(home)
+    incoming = target.with_name(f".{target.name}.restoring")
+    shutil.copyfile(source, incoming)
+    _flush_to_disk(incoming)
+    kept = set_aside(target, "replaced") if target.exists() else None
+    incoming.replace(target)
+    return kept
+
+
+def _flush_to_disk(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())

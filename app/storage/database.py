@@ -1,0 +1,165 @@
+"""Opening NerveChart's SQLite database safely, and telling a damaged file from a new install.
+
+`open_database(path)` is the one way to open it: it refuses a file that is not an intact
+NerveChart database (`DamagedDatabaseError` says why: empty, truncated, not SQLite, someone
+else's database, unreadable), refuses one written by a newer NerveChart (`NewerDatabaseError`),
+applies the connection settings every connection needs (WAL, synchronous FULL, foreign keys,
+busy timeout) and brings the schema up to date through `app.storage.migrations`.
+
+A brand-new database is stamped with `APPLICATION_ID`, and `user_version` always equals the
+number of migrations applied, so a zero-byte or truncated file can never pass for a first run.
+`diagnose(path)` is the read-only check behind `nervechart check` and the start-up check.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.storage.migrations import APPLICATION_ID, MIGRATIONS, MIGRATION_NAMES
+
+DATABASE_FILE_NAME = "nervechart.db"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class DamagedDatabaseError(Exception):
+    """The file is not an intact NerveChart database; `reason` says what is wrong with it."""
+
+    def __init__(self, path: Path, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: the database is damaged ({reason})")
+
+
+class NewerDatabaseError(Exception):
+    """The database was written by a newer NerveChart; opening it could lose data."""
+
+    def __init__(self, path: Path, version: int):
+        super().__init__(f"{path}: the database has schema version {version}, but this "
+                         f"NerveChart knows only up to {len(MIGRATION_NAMES)}; "
+                         "install the newer NerveChart")
+
+
+def database_path(home: Path) -> Path:
+    return home / DATABASE_FILE_NAME
+
+
+def open_database(path: Path, *, full_check: bool = False) -> Database:
+    """Open (creating if absent) and migrate the database at `path`; refuse a damaged one.
+
+    `full_check` also runs `PRAGMA quick_check` over every page (slow on a big database; the
+    app runs it in the background after start, `nervechart check` runs it in the foreground).
+    """
+    if not path.exists():
+        _create(path)
+    _check_file_shape(path)
+    db = _connect(path)
+    try:
+        _configure(db)
+        _check_identity(db, path)
+        if full_check:
+            problem = integrity_problem(db)
+            if problem:
+                raise DamagedDatabaseError(path, problem)
+        MIGRATIONS.apply(db)
+    except sqlite3.DatabaseError as err:
+        db.close()
+        raise DamagedDatabaseError(path, f"SQLite cannot read it: {err}") from None
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _create(path: Path) -> None:
+    """Build a new database beside `path` and move it into place only once it is complete."""
+    partial = path.with_name(path.name + ".creating")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    db = _connect(partial)
+    try:
+        _configure(db)
+        MIGRATIONS.apply(db)
+    finally:
+        db.close()
+    partial.replace(path)
+
+
+def _connect(path: Path) -> Database:
+    return Database(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000))
+
+
+def diagnose(path: Path) -> str | None:
+    """None if `path` is an intact NerveChart database, else what is wrong (read-only)."""
+    try:
+        _check_file_shape(path)
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            db = Database(connection)
+            _check_identity(db, path)
+            return integrity_problem(db)
+        finally:
+            connection.close()
+    except DamagedDatabaseError as err:
+        return err.reason
+    except NewerDatabaseError as err:
+        return str(err)
+    except sqlite3.DatabaseError as err:
+        return f"SQLite cannot read it: {err}"
+
+
+def integrity_problem(db: Database) -> str | None:
+    """None if `PRAGMA quick_check` finds nothing, else its first complaint."""
+    try:
+        rows = db.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as err:  # a damaged page makes the check itself fail
+        return f"integrity check failed: {err}"
+    findings = [row[0] for row in rows]
+    return None if findings == ["ok"] else f"integrity check: {'; '.join(findings[:3])}"
+
+
+def _configure(db: Database) -> None:
+    db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+    if mode.lower() != "wal":
+        raise DamagedDatabaseError(Path(db.conn.execute("PRAGMA database_list").fetchone()[2]),
+                                   f"cannot use write-ahead logging (journal mode {mode})")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("PRAGMA foreign_keys=ON")
+
+
+def _check_file_shape(path: Path) -> None:
+    """Cheap checks that need no SQLite: empty, too short, wrong header, shorter than stated."""
+    if not path.is_file():
+        raise DamagedDatabaseError(path, "it is not a file")
+    size = path.stat().st_size
+    if size == 0:
+        raise DamagedDatabaseError(path, "the file is empty (0 bytes)")
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(SQLITE_HEADER):
+        raise DamagedDatabaseError(path, "the file is not an SQLite database")
+    if len(header) < 100:
+        raise DamagedDatabaseError(path, f"the file is truncated ({size} bytes)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    stated_pages = int.from_bytes(header[28:32], "big")
+    has_wal = Path(f"{path}-wal").exists()
+    if stated_pages and page_size * stated_pages > size and not has_wal:
+        raise DamagedDatabaseError(
+            path, f"the file is truncated ({size} bytes, {page_size * stated_pages} expected)")
+
+
+def _check_identity(db: Database, path: Path) -> None:
+    application_id = db.execute("PRAGMA application_id").fetchone()[0]
+    if application_id != APPLICATION_ID:
+        raise DamagedDatabaseError(path, "it is not a NerveChart database "
+                                         f"(application id {application_id:#x})")
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version == 0:
+        raise DamagedDatabaseError(path, "it has no schema version")
+    if version > len(MIGRATION_NAMES):
+        raise NewerDatabaseError(path, version)
