@@ -47,6 +47,7 @@ class Region:
     nerves_core: frozenset[str]  # autonomous or main territory: site IDs
     nerves_variable: frozenset[str]
     source: str
+    distal: bool = False  # hand or foot: where a length-dependent polyneuropathy starts
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ from app.domain.knowledge import (
     UmnSign,
 )
 from app.knowledge.csv_table import KnowledgeError, Row, Table, read_table
+from app.knowledge.red_flag_rules import COLUMNS as RED_FLAG_RULE_COLUMNS
+from app.knowledge.red_flag_rules import load_red_flag_rules
 from app.paths import tables_dir
 
 __all__ = ["KnowledgeError", "load_knowledge"]
@@ -70,7 +72,7 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
             nerve=site_ref(row, "nerve", row.text("nerve")), source=cite(row))
 
     regions = {}
-    for row in table("regions.csv", ("id", "label", "limb", "midline", "dermatomes_core",
+    for row in table("regions.csv", ("id", "label", "limb", "midline", "distal", "dermatomes_core",
                                      "dermatomes_variable", "nerves_core", "nerves_variable",
                                      "source"),
                      optional_blank=("dermatomes_core", "dermatomes_variable", "nerves_core",
@@ -78,6 +80,7 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
         regions[row.text("id")] = Region(
             id=row.text("id"), label=row.text("label"),
             limb=row.choice("limb", ("upper", "lower", "trunk")), midline=row.flag("midline"),
+            distal=row.flag("distal"),
             dermatomes_core=_roots(row, "dermatomes_core"),
             dermatomes_variable=_roots(row, "dermatomes_variable"),
             nerves_core=frozenset(site_ref(row, "nerves_core", s) for s in
@@ -129,10 +132,15 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
             supports=frozenset(site_ref(row, "supports", s) for s in row.items("supports")),
             source=cite(row))
 
+    red_flag_rules = load_red_flag_rules(
+        table("red_flag_rules.csv", RED_FLAG_RULE_COLUMNS), red_flags=red_flags,
+        muscles=muscles, regions=regions, cite=cite)
+
     return KnowledgeBase(
         sources=_frozen(sources), muscles=_frozen(muscles), regions=_frozen(regions),
         reflexes=_frozen(reflexes), umn_signs=_frozen(umn_signs), tests=_frozen(tests),
         red_flags=_frozen(red_flags), cues=_frozen(cues), sites=_frozen(sites),
+        red_flag_rules=red_flag_rules,
         table_versions=_frozen({name: t.version for name, t in tables.items()}),
     )
 
