@@ -18,6 +18,7 @@ import json
 import os
 import sys
 import tempfile
+import tomllib
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -160,7 +161,7 @@ CHECKS: tuple[Check, ...] = (
 
 # -- helpers -------------------------------------------------------------------------------
 
-_TEXT_SUFFIXES = {".md", ".txt", ".html", ".css", ".xml", ".toml", ".ini", ".tmpl", ".j2"}
+_TEXT_SUFFIXES = {".md", ".txt", ".html", ".css", ".xml", ".ini"}
 
 
 def _bundled_files() -> Iterator[Path]:
@@ -192,6 +193,9 @@ def _load_file(path: Path) -> str:
     if suffix == ".json":
         json.loads(data.decode("utf-8"))
         return "JSON files"
+    if suffix == ".toml":
+        tomllib.loads(data.decode("utf-8"))
+        return "TOML templates"
     if suffix in (".png", ".ico"):
         return "images"
     if suffix in _TEXT_SUFFIXES or not suffix:
