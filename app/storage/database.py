@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from app.storage.migrations import APPLICATION_ID, MIGRATIONS, MIGRATION_NAMES
+from app.storage.migrations import APPLICATION_ID, MIGRATION_NAMES, MIGRATIONS
 
 DATABASE_FILE_NAME = "nervechart.db"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -65,6 +65,31 @@ def open_database(path: Path, *, full_check: bool = False) -> Database:
             if problem:
                 raise DamagedDatabaseError(path, problem)
         MIGRATIONS.apply(db)
+    except sqlite3.DatabaseError as err:
+        db.close()
+        raise DamagedDatabaseError(path, f"SQLite cannot read it: {err}") from None
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def open_read_only(path: Path) -> Database:
+    """A read-only connection to an intact, up-to-date database (for export, backup, check).
+
+    It never writes, so it works while the app has the database open.
+    """
+    if not path.exists():
+        raise FileNotFoundError(f"there is no NerveChart database at {path}")
+    _check_file_shape(path)
+    db = Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+    try:
+        db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        _check_identity(db, path)
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version < len(MIGRATION_NAMES):
+            raise DamagedDatabaseError(path, f"it has the older schema version {version}; "
+                                             "open it in NerveChart once to upgrade it")
     except sqlite3.DatabaseError as err:
         db.close()
         raise DamagedDatabaseError(path, f"SQLite cannot read it: {err}") from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+
 from sqlite_utils import Database
 
 from app.domain.catalogue import Catalogue

@@ -1,0 +1,42 @@
+"""`nervechart check`: is the database intact? Exit 0 if so, 1 if it is damaged.
+
+Runs the full integrity check read-only (safe while the app is open) and, for a damaged
+database, names the newest verified backup to restore.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli.commands.home_access import home_of, storage_errors
+from app.storage.backups import newest_good_backup
+from app.storage.database import database_path, diagnose, open_read_only
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("check", help="check the database's integrity")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    home = home_of(args)
+    path = database_path(home)
+    if not path.exists():
+        print(f"There is no database at {path} yet.")
+        return 0
+    problem = diagnose(path)
+    if problem is None:
+        with storage_errors():
+            db = open_read_only(path)
+        try:
+            patients, exams = (db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                               for table in ("patients", "exams"))
+        finally:
+            db.close()
+        print(f"OK: {path} ({patients} patients, {exams} exams)")
+        return 0
+    print(f"DAMAGED: {path}: {problem}")
+    backup = newest_good_backup(home)
+    print(f"Newest verified backup: {backup} (nervechart restore FILE)" if backup
+          else "No verified backup was found.")
+    return 1
