@@ -5,6 +5,10 @@ opens the database (`DamagedDatabaseError` / `NewerDatabaseError` if it cannot b
 lock is released again) and returns the store. `close()` takes a verified rotating backup
 (unless told not to), closes the database and releases the lock. `daily_backup_due()` tells
 whether today's automatic backup is still missing.
+
+One process holds one store per home: `HomeStore.opened(home)` returns the store this process
+already has open (the app's records feature opens it at start), so other parts of the app, such
+as the settings dialog, share its connection instead of opening a second one.
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ from sqlite_utils import Database
 from app.storage.backups import has_backup_from, rotating_backup
 from app.storage.database import database_path, open_database
 from app.storage.lock import HomeLock
+
+
+_OPEN_STORES: dict[Path, HomeStore] = {}
 
 
 class HomeStore:
@@ -33,7 +40,14 @@ class HomeStore:
         except BaseException:
             lock.release()
             raise
-        return cls(home, lock, db)
+        store = cls(home, lock, db)
+        _OPEN_STORES[home.resolve()] = store
+        return store
+
+    @staticmethod
+    def opened(home: Path) -> HomeStore | None:
+        """The store of `home` that this process has open, if any."""
+        return _OPEN_STORES.get(home.resolve())
 
     @property
     def path(self) -> Path:
@@ -50,6 +64,7 @@ class HomeStore:
             if backup:
                 self.backup_now()
         finally:
+            _OPEN_STORES.pop(self.home.resolve(), None)
             self.db.close()
             self._lock.release()
 
