@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.menu("&View").addAction(dock.toggleViewAction())
         return dock
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         request = CloseRequest()
         self.about_to_close.emit(request)
         if request.vetoed:

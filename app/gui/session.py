@@ -5,6 +5,7 @@ rules engine after every change and announces both through signals. Every change
 `apply(description, edit)`, which pushes exactly one `QUndoCommand` onto `undo_stack`, so each
 click or grade is one undo step; `begin_macro`/`end_macro` group several edits into one step.
 `load()` replaces the exam wholesale, clears the undo history and marks the session clean.
+The selected hypothesis follows its site and side across re-interpretations (None once gone).
 "Dirty" means the exam differs from the last one loaded or saved (undoing back to it is clean).
 """
 
@@ -24,6 +25,7 @@ from app.domain.knowledge import KnowledgeBase
 from app.rules import interpret
 
 ExamEdit = Callable[[Exam], Exam]
+DEFAULT_SETTINGS = JudgementSettings()
 
 
 class _ExamEditCommand(QUndoCommand):
@@ -48,7 +50,7 @@ class ExamSession(QObject):
     hypothesis_selected = Signal(object)
     dirty_changed = Signal(bool)
 
-    def __init__(self, kb: KnowledgeBase, settings: JudgementSettings = JudgementSettings(),
+    def __init__(self, kb: KnowledgeBase, settings: JudgementSettings = DEFAULT_SETTINGS,
                  parent: QObject | None = None):
         super().__init__(parent)
         self.kb = kb
@@ -58,7 +60,7 @@ class ExamSession(QObject):
         self._previous: Exam | None = None
         self._interpretation = self._interpret()
         self._selected: Hypothesis | None = None
-        self.undo_stack.cleanChanged.connect(lambda clean: self.dirty_changed.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -152,6 +154,9 @@ class ExamSession(QObject):
         self.hypothesis_selected.emit(hypothesis)
 
     # -- internals -----------------------------------------------------------------------
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.dirty_changed.emit(not clean)
+
     def _replace_exam(self, exam: Exam) -> None:
         self._exam = exam
         self.exam_changed.emit(exam)
@@ -159,7 +164,19 @@ class ExamSession(QObject):
 
     def _reinterpret(self) -> None:
         self._interpretation = self._interpret()
+        self._follow_selection()
         self.interpretation_changed.emit(self._interpretation)
+
+    def _follow_selection(self) -> None:
+        """Keep the selected hypothesis (same site and side) across re-interpretation."""
+        if self._selected is None:
+            return
+        key = (self._selected.site, self._selected.side)
+        match = next((h for h in self._interpretation.hypotheses if (h.site, h.side) == key),
+                     None)
+        if match != self._selected:
+            self._selected = match
+            self.hypothesis_selected.emit(match)
 
     def _interpret(self) -> Interpretation:
         return interpret(self._exam, self.kb, previous=self._previous, settings=self._settings)

@@ -1,0 +1,89 @@
+"""Small input widgets for optional values, where "nothing recorded" is a value of its own.
+
+- `ChoiceBox`: a combo whose first entry is "not recorded" (None); `value_chosen` fires only on
+  a user's choice, never when the program sets the value.
+- `OptionalDateEdit`: a date edit whose lowest date stands for "unknown" (None), committing on
+  Enter or focus loss rather than on every keystroke.
+- `OptionalNumber`: a spin box whose lowest value stands for None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QSpinBox, QWidget
+
+UNKNOWN_DATE = QDate(1900, 1, 1)
+
+
+class ChoiceBox(QComboBox):
+    value_chosen = Signal(object)  # the chosen value, or None for "not recorded"
+
+    def __init__(self, choices: Sequence[tuple[str, str]], none_text: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.addItem(none_text, None)
+        for value, text in choices:
+            self.addItem(text, value)
+        self.activated.connect(lambda row: self.value_chosen.emit(self.itemData(row)))
+
+    def value(self) -> str | None:
+        return self.currentData()
+
+    def set_value(self, value: str | None) -> None:
+        row = self.findData(value) if value is not None else 0
+        self.setCurrentIndex(max(row, 0))
+
+
+class OptionalDateEdit(QDateEdit):
+    date_chosen = Signal(object)  # datetime.date or None
+
+    def __init__(self, unknown_text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setDisplayFormat("dd-MMM-yyyy")
+        self.setMinimumDate(UNKNOWN_DATE)
+        self.setSpecialValueText(unknown_text)
+        self.setCalendarPopup(True)
+        self.setKeyboardTracking(False)
+        self.set_value(None)
+        self.dateChanged.connect(self._emit_if_user)
+        self._setting = False
+
+    def value(self) -> date | None:
+        chosen = self.date()
+        return None if chosen == UNKNOWN_DATE else chosen.toPython()
+
+    def set_value(self, value: date | None) -> None:
+        self._setting = True
+        self.setDate(UNKNOWN_DATE if value is None else QDate(value))
+        self._setting = False
+
+    def _emit_if_user(self) -> None:
+        if not self._setting:
+            self.date_chosen.emit(self.value())
+
+
+class OptionalNumber(QSpinBox):
+    number_chosen = Signal(object)  # int or None
+
+    def __init__(self, low: int, high: int, none_text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setRange(low - 1, high)
+        self.setSpecialValueText(none_text)
+        self.setKeyboardTracking(False)
+        self._setting = False
+        self.valueChanged.connect(self._emit_if_user)
+
+    def number(self) -> int | None:
+        return None if self.value() == self.minimum() else self.value()
+
+    def set_number(self, number: int | None) -> None:
+        self._setting = True
+        self.setValue(self.minimum() if number is None else number)
+        self._setting = False
+
+    def _emit_if_user(self) -> None:
+        if not self._setting:
+            self.number_chosen.emit(self.number())

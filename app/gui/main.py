@@ -1,0 +1,73 @@
+"""The GUI's composition root: the QApplication set-up and the charting window's wiring.
+
+`create_application()` makes (or returns) the one QApplication: Fusion style on every platform
+(the native Windows style ignores dark mode), fractional high-DPI scaling passed through,
+the application name and icon. `build_main_window(context)` assembles the window: patient
+banner, charting area, File and Edit menus (undo Ctrl+Z, redo Ctrl+Shift+Z and Ctrl+Y), then
+installs the feature modules of `app.gui.features`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from app.gui.charting_area import ChartingArea
+from app.gui.context import AppContext
+from app.gui.exam_file_actions import ExamFileActions
+from app.gui.features import install_features
+from app.gui.main_window import MainWindow
+from app.gui.patient_banner import PatientBanner
+from app.paths import resources_dir
+
+APPLICATION_NAME = "NerveChart"
+DEFAULT_WINDOW_SIZE = (1500, 940)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing  # type: ignore[return-value]
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APPLICATION_NAME)
+    app.setOrganizationName(APPLICATION_NAME)
+    app.setStyle("Fusion")
+    icon = resources_dir() / "icons" / "nervechart.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+class ChartingWindow(MainWindow):
+    """The main window with the charting area, file actions and undo/redo wired in."""
+
+    def __init__(self, context: AppContext):
+        super().__init__(context)
+        session = context.session
+        self.setObjectName("charting_window")
+        self.banner = PatientBanner(session, self)
+        self.charting = ChartingArea(session, self)
+        self.set_banner(self.banner)
+        self.set_charting_area(self.charting)
+        self.file_actions = ExamFileActions(self, session)
+        edit = self.menu("&Edit")
+        self.undo_action = session.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = session.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.resize(*DEFAULT_WINDOW_SIZE)
+
+
+def build_main_window(context: AppContext) -> ChartingWindow:
+    window = ChartingWindow(context)
+    install_features(window, context)
+    return window

@@ -1,0 +1,190 @@
+"""StrengthModel: the muscles of the knowledge base as a table over the session's exam.
+
+Rows: a heading row per limb ("Lower limb", then "Upper limb"), each followed by its muscles in
+table order. Columns: movement, muscle, roots, nerve (read-only labels), then the patient's Left
+and Right grades. A grade cell shows the recorded MRC value, or nothing when the muscle was not
+tested: an untested cell is never shown as 5. Edits go through `ExamSession.set_strength` (one
+undo step per grade); the model repaints from `exam_changed`, so undo and load are reflected too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app.domain.exam import Exam
+from app.domain.knowledge import KnowledgeBase, Muscle
+from app.domain.vocabulary import LIMB_SIDES, NOT_TESTABLE, ROOTS
+from app.gui.session import ExamSession
+from app.gui.strength_grid.grades import is_weak, parse_grade
+
+LIMB_ORDER: tuple[str, ...] = ("lower", "upper")
+LIMB_TITLES = {"lower": "Lower limb", "upper": "Upper limb"}
+LABEL_COLUMNS: tuple[str, ...] = ("Movement", "Muscle", "Roots", "Nerve")
+SIDE_TITLES = {"left": "Left", "right": "Right"}
+FIRST_GRADE_COLUMN = len(LABEL_COLUMNS)
+MINOR_ROOT_SHARE = 0.25  # roots supplying less than this are shown in brackets
+
+WEAK_BACKGROUND = QColor("#F4C7A1")  # Okabe-Ito orange, lightened; text stays dark
+NOT_TESTABLE_BACKGROUND = QColor("#D9D9D9")
+HEADING_BACKGROUND = QColor("#E8EEF4")
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """A limb heading (`muscle` None) or one muscle."""
+
+    limb: str
+    muscle: Muscle | None = None
+
+
+def grid_rows(kb: KnowledgeBase) -> tuple[GridRow, ...]:
+    rows: list[GridRow] = []
+    for limb in LIMB_ORDER:
+        muscles = [m for m in kb.muscles.values() if m.limb == limb]
+        if muscles:
+            rows.append(GridRow(limb))
+            rows.extend(GridRow(limb, m) for m in muscles)
+    return tuple(rows)
+
+
+def roots_text(muscle: Muscle) -> str:
+    ordered = sorted(muscle.roots, key=ROOTS.index)
+    return " ".join(root if muscle.roots[root] >= MINOR_ROOT_SHARE else f"({root})"
+                    for root in ordered)
+
+
+class StrengthModel(QAbstractTableModel):
+    def __init__(self, session: ExamSession, parent=None):
+        super().__init__(parent)
+        self._session = session
+        self._rows = grid_rows(session.kb)
+        self._strength = session.exam.strength
+        session.exam_changed.connect(self._on_exam_changed)
+
+    # -- structure -----------------------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else FIRST_GRADE_COLUMN + len(LIMB_SIDES)
+
+    def row(self, row: int) -> GridRow:
+        return self._rows[row]
+
+    def side_of_column(self, column: int) -> str | None:
+        return LIMB_SIDES[column - FIRST_GRADE_COLUMN] if column >= FIRST_GRADE_COLUMN else None
+
+    def grade_index(self, side: str, muscle_id: str) -> QModelIndex:
+        """The cell holding `muscle_id` on `side` (invalid if the muscle is unknown)."""
+        for row, grid_row in enumerate(self._rows):
+            if grid_row.muscle is not None and grid_row.muscle.id == muscle_id:
+                return self.index(row, FIRST_GRADE_COLUMN + LIMB_SIDES.index(side))
+        return QModelIndex()
+
+    def is_grade_cell(self, index: ModelIndex) -> bool:
+        return (index.isValid() and index.column() >= FIRST_GRADE_COLUMN
+                and self._rows[index.row()].muscle is not None)
+
+    # -- data ----------------------------------------------------------------------------
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if section >= FIRST_GRADE_COLUMN:
+            side = LIMB_SIDES[section - FIRST_GRADE_COLUMN]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return SIDE_TITLES[side]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"The patient's {side} side"
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return LABEL_COLUMNS[section]
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.is_grade_cell(index):
+            return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsEditable)
+        return Qt.ItemFlag.ItemIsEnabled
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        grid_row = self._rows[index.row()]
+        if grid_row.muscle is None:
+            return self._heading_data(grid_row, index.column(), role)
+        if index.column() < FIRST_GRADE_COLUMN:
+            return self._label_data(grid_row.muscle, index.column(), role)
+        side = LIMB_SIDES[index.column() - FIRST_GRADE_COLUMN]
+        return self._grade_data(grid_row.muscle, side, role)
+
+    def setData(self, index: ModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not self.is_grade_cell(index):
+            return False
+        try:
+            grade = parse_grade(str(value or ""))
+        except ValueError:
+            return False
+        muscle = self._rows[index.row()].muscle
+        self._session.set_strength(self.side_of_column(index.column()), muscle.id, grade)
+        return True
+
+    def _heading_data(self, grid_row: GridRow, column: int, role: int):
+        if role == Qt.ItemDataRole.DisplayRole and column == 0:
+            return LIMB_TITLES[grid_row.limb]
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(HEADING_BACKGROUND)
+        return None
+
+    def _label_data(self, muscle: Muscle, column: int, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (muscle.movement, muscle.muscle, roots_text(muscle),
+                    self._nerve_label(muscle))[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (f"{muscle.movement}: {muscle.muscle}\nRoots {roots_text(muscle)}; "
+                    f"nerve {self._nerve_label(muscle)}")
+        return None
+
+    def _grade_data(self, muscle: Muscle, side: str, role: int):
+        grade = self._strength.get((side, muscle.id))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return grade or ""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if is_weak(grade):
+                return QBrush(WEAK_BACKGROUND)
+            if grade == NOT_TESTABLE:
+                return QBrush(NOT_TESTABLE_BACKGROUND)
+            return None
+        if role == Qt.ItemDataRole.FontRole and is_weak(grade):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            recorded = {None: "not tested", NOT_TESTABLE: "not testable"}.get(grade, f"{grade}/5")
+            return f"Patient's {side} {muscle.movement.lower()}: {recorded}"
+        return None
+
+    def _nerve_label(self, muscle: Muscle) -> str:
+        site = self._session.kb.sites.get(muscle.nerve)
+        return site.label if site is not None else muscle.nerve
+
+    # -- repaint -------------------------------------------------------------------------
+    def _on_exam_changed(self, exam: Exam) -> None:
+        changed = exam.strength != self._strength
+        self._strength = exam.strength
+        if changed:
+            self.dataChanged.emit(self.index(0, FIRST_GRADE_COLUMN),
+                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
