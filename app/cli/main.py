@@ -19,8 +19,8 @@ from app.cli.errors import UsageError
 from app.domain.errors import ExamFormatError
 
 # One module per subcommand, in the order `--help` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("interpret", "demo", "import_exams", "export_exams", "backup",
-                                   "restore", "check", "screenshot")
+COMMAND_MODULES: tuple[str, ...] = ("interpret", "letter", "demo", "import_exams", "export_exams",
+                                   "backup", "restore", "check", "screenshot")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,1 +1,13 @@
-"""The referral letter as a ReportLab PDF, built from the exam and its interpretation."""
+"""The referral letter: ReportLab PDF from an exam, its interpretation and a letter template.
+
+`build_letter(exam, interpretation, kb, destination, sender, previous=None) -> bytes` is the
+entry point; `LetterRenderer` is the class behind it, with overridable steps. Templates are data
+in `reports/` (see `app.report.template`). No Qt and no SQLite here.
+"""
+
+from app.report.facts import LetterRefused, Sender, missing_identifiers
+from app.report.renderer import LetterRenderer, build_letter
+from app.report.template import PATIENT_COPY, TemplateError, available_templates, template_for
+
+__all__ = ["PATIENT_COPY", "LetterRefused", "LetterRenderer", "Sender", "TemplateError",
+           "available_templates", "build_letter", "missing_identifiers", "template_for"]

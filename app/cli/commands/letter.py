@@ -1,0 +1,86 @@
+"""`nervechart letter EXAM.json -o LETTER.pdf [--to DESTINATION] [--previous EXAM.json]`.
+
+Writes the referral letter for the exam: to the destination the interpretation recommends, or
+to `--to` (any referral destination, or `patient` for the patient's plain-language copy).
+`--previous` gives the patient's last exam, for progression and the change in strength.
+Refused with exit 2 when the exam lacks the patient's name, or both date of birth and
+identifier. The letterhead comes from the clinic's settings when the home folder has a
+database; the exam's examiner signs, with the settings filling any detail the exam lacks.
+The PDF is written atomically; nothing is printed on success.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from app.cli.errors import UsageError
+from app.domain.vocabulary import DESTINATIONS
+from app.exchange.exam_files import read_exam_file
+from app.knowledge import load_knowledge
+from app.report import PATIENT_COPY, LetterRefused, build_letter
+from app.report.facts import ClinicDetails, letter_sender
+from app.rules import interpret
+from app.storage.database import database_path, open_read_only
+from app.storage.home import resolve_home
+from app.storage.settings import load_settings
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("letter", help="write the referral letter (PDF) for an exam file")
+    parser.add_argument("exam", metavar="EXAM.json")
+    parser.add_argument("-o", "--output", required=True, metavar="LETTER.pdf")
+    parser.add_argument("--to", choices=(*DESTINATIONS, PATIENT_COPY), metavar="DESTINATION",
+                        help="addressee instead of the recommended destination: "
+                             + ", ".join((*DESTINATIONS, PATIENT_COPY)))
+    parser.add_argument("--previous", metavar="EXAM.json",
+                        help="the patient's previous exam (change in strength, progression)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    kb = load_knowledge()
+    catalogue = kb.catalogue()
+    exam = read_exam_file(args.exam, catalogue)
+    previous = read_exam_file(args.previous, catalogue) if args.previous else None
+    interpretation = interpret(exam, kb, previous=previous)
+    sender = letter_sender(exam.examiner, _clinic_settings(args.home))
+    try:
+        pdf = build_letter(exam, interpretation, kb, args.to or interpretation.referral.to,
+                           sender, previous, written_at=datetime.now().replace(microsecond=0))
+    except LetterRefused as refused:
+        raise UsageError(f"{args.exam}: {refused}") from None
+    _write_atomically(Path(args.output), pdf)
+    return 0
+
+
+def _clinic_settings(home_option: str | None) -> ClinicDetails | None:
+    """The clinic's saved settings when the home folder has a database, else None."""
+    path = database_path(resolve_home(home_option))
+    if not path.exists():
+        return None
+    db = open_read_only(path)
+    try:
+        return load_settings(db)
+    finally:
+        db.close()
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    if target.is_dir():
+        raise UsageError(f"{target}: is a folder; give the name of the PDF to write")
+    if not target.parent.is_dir():
+        raise UsageError(f"{target}: the folder {target.parent} does not exist")
+    fd, temporary = tempfile.mkstemp(prefix=".nervechart-", suffix=".pdf", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
