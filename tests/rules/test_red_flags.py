@@ -211,10 +211,11 @@ def test_equivocal_plantar_and_unsustained_clonus_are_not_umn_signs(kb):
 def test_stricter_umn_setting_needs_two_signs_or_gait_change(kb):
     strict = replace(DEFAULTS, single_umn_sign_is_urgent=False)
     one = exam(kb, reflexes={"right": {"hoffmann": "positive"}}, history={"course": "stable"})
-    assert set(fired(kb, one, strict)) == {"umn_sign_isolated"}
+    assert set(fired(kb, one, strict)) == {"myelopathy_symptoms"}
     two = exam(kb, reflexes={"right": {"hoffmann": "positive"}, "left": {"plantar": "extensor"}},
                history={"course": "stable"})
     assert "umn_signs" in fired(kb, two, strict)
+    assert "myelopathy_symptoms" not in fired(kb, two, strict)
     gait = exam(kb, reflexes={"right": {"hoffmann": "positive"}},
                 red_flags={"gait_disturbance": flag()}, history={"course": "stable"})
     assert "umn_signs" in fired(kb, gait, strict)
