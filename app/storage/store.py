@@ -22,7 +22,6 @@ from app.storage.backups import has_backup_from, rotating_backup
 from app.storage.database import database_path, open_database
 from app.storage.lock import HomeLock
 
-
 _OPEN_STORES: dict[Path, HomeStore] = {}
 
 
