@@ -1,1 +1,22 @@
-"""The body-map SVGs as documents: region elements, and copies marked with symptoms (no Qt)."""
+"""The body-map SVGs as documents: region elements, and copies marked with symptoms (no Qt).
+
+Used by the GUI (region shapes, pattern strokes) and by the letter (`marked_svg`, drawn into
+the PDF through svglib). Start with `region_elements(view)` and `marked_svg(view, symptoms)`.
+"""
+
+from app.bodymap.marked_svg import marked_svg
+from app.bodymap.styles import SymptomStyle, symptom_styles
+from app.bodymap.views import (
+    VIEWS,
+    BodyMapError,
+    RegionElement,
+    region_elements,
+    region_keys,
+    svg_path,
+    view_document,
+)
+
+__all__ = [
+    "VIEWS", "BodyMapError", "RegionElement", "SymptomStyle", "marked_svg", "region_elements",
+    "region_keys", "svg_path", "symptom_styles", "view_document",
+]

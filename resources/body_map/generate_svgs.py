@@ -1,4 +1,4 @@
-"""Draws resources/body_map/front.svg and back.svg (run: python resources/body_map/generate_svgs.py).
+"""Draws front.svg and back.svg beside it (run: python resources/body_map/generate_svgs.py).
 
 The figure is described once, for one half of the body, in "half coordinates": x is the distance
 from the midline towards the patient's side (lateral), y runs down the page. Each body part is a
@@ -16,6 +16,7 @@ viewer's right. Only stdlib; the output uses paths, ellipses and text, nothing e
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ def smooth(keys: Sequence[tuple[float, float]]) -> Callable[[float], float]:
     def value(y: float) -> float:
         if y <= keys[0][0]:
             return keys[0][1]
-        for (y0, v0), (y1, v1) in zip(keys, keys[1:], strict=False):
+        for (y0, v0), (y1, v1) in itertools.pairwise(keys):
             if y <= y1:
                 t = (y - y0) / (y1 - y0)
                 t = t * t * (3 - 2 * t)
@@ -48,7 +49,7 @@ def piecewise(points: Piecewise, b: float) -> float:
     """Value at `b` of a piecewise-linear function given as (b, value) breakpoints."""
     if b <= points[0][0]:
         return points[0][1]
-    for (b0, v0), (b1, v1) in zip(points, points[1:], strict=False):
+    for (b0, v0), (b1, v1) in itertools.pairwise(points):
         if b <= b1:
             return v0 if b1 == b0 else v0 + (v1 - v0) * (b - b0) / (b1 - b0)
     return points[-1][1]
@@ -156,7 +157,7 @@ class Patch:
     def _edge(self, function: Piecewise, forward: bool) -> list[Point]:
         corners = self._vertices(function)
         points = [self.sheet.point(corners[0][1], corners[0][0])]
-        for (b0, a0), (b1, a1) in zip(corners, corners[1:], strict=False):
+        for (b0, a0), (b1, a1) in itertools.pairwise(corners):
             (xa, ya), (xb, yb) = self.sheet.point(a0, b0), self.sheet.point(a1, b1)
             n = max(1, int(math.hypot(xb - xa, yb - ya) / STEP))
             points += [self.sheet.point(a0 + (a1 - a0) * i / n, b0 + (b1 - b0) * i / n)
@@ -263,7 +264,7 @@ def full(sheet: Sheet, lo: float | Piecewise, hi: float | Piecewise) -> Patch:
 
 def hand_parts(front: bool) -> list[Part]:
     fingers = {name: finger(name) for name in FINGER_TIPS}
-    digit_regions = [region("thumb", full(THUMB, 436.0, THUMB_TIP[1]))]
+    digit_regions = []
     for name in ("index_finger", "middle_finger", "little_finger"):
         digit_regions.append(region(name, full(fingers[name], FINGER_BASE_Y - 3, tip(name))))
     ring, ring_tip = fingers["ring_finger"], tip("ring_finger")
@@ -271,9 +272,10 @@ def hand_parts(front: bool) -> list[Part]:
                                 patch(ring, -1, 0, FINGER_BASE_Y - 3, ring_tip)))
     digit_regions.append(region("ring_finger_radial",
                                 patch(ring, 0, 1, FINGER_BASE_Y - 3, ring_tip)))
-    digits = Part("fingers and thumb", tuple(digit_regions),
-                  tips=(full(THUMB, 446.0, THUMB_TIP[1]),
-                              *(full(f, FINGER_BASE_Y + 2, tip(n)) for n, f in fingers.items())))
+    digits = Part("fingers", tuple(digit_regions),
+                  tips=tuple(full(f, FINGER_BASE_Y + 2, tip(n)) for n, f in fingers.items()))
+    thumb = Part("thumb", (region("thumb", full(THUMB, 447.0, THUMB_TIP[1])),),
+                 tips=(full(THUMB, 447.0, THUMB_TIP[1]),))
     if front:
         palm_regions = (
             region("palm_medial", patch(PALM, -1, 0, 419, 472)),
@@ -289,7 +291,7 @@ def hand_parts(front: bool) -> list[Part]:
             region("hand_first_web_space", patch(PALM, 0.4, 1, 446, 472)),
         )
     hand = Part("hand", palm_regions, sides=(full(PALM, 421, 472),))
-    return [digits, hand]
+    return [digits, hand, thumb]
 
 
 def arm_part(front: bool) -> Part:
@@ -417,7 +419,7 @@ def back_trunk_part() -> Part:
     strip = strip_sheet(MID_BACK)
     fold = ((0, 452), (0.2, 448), (1, 416))
     return Part("trunk", (
-        region("neck", patch(trunk, 0, 1, 92, 128)),
+        region("neck", patch(trunk, 0, 1, 100, 128)),
         region("shoulder_top", patch(trunk, 0.3, 1, 128, 160)),
         region("upper_back", patch(trunk, 0, 0.3, 128, 236)),
         region("scapula", patch(trunk, 0.3, 1, 160, 236)),
@@ -427,7 +429,7 @@ def back_trunk_part() -> Part:
         region("buttock", patch(trunk, 0.2, 1, ((0.2, 394), (0.45, 394), (0.45, 362), (1, 362)),
                                 ((0.2, 448), (1, 416)))),
         region("saddle", patch(trunk, 0, 0.2, 394, ((0, 452), (0.2, 448)))),
-        midline("neck", patch(strip, -1, 1, 92, 128)),
+        midline("neck", patch(strip, -1, 1, 100, 128)),
         midline("upper_back", patch(strip, -1, 1, 128, 236)),
         midline("mid_back", patch(strip, -1, 1, 236, 306)),
         midline("low_back", patch(strip, -1, 1, 306, 394)),
@@ -533,15 +535,17 @@ def head_outline(front: bool, lines: list[str]) -> None:
     lines.append("  <!-- head -->")
     for sign in (-1, 1):
         lines.append(f'  <ellipse class="head" cx="{fmt(cx + sign * 33)}" cy="62" rx="5" ry="10"/>')
-    lines.append(f'  <ellipse id="head-outline" class="head" cx="{fmt(cx)}" cy="{fmt(HEAD_CENTRE_Y)}" '
-                 f'rx="{fmt(HEAD_RX)}" ry="{fmt(HEAD_RY)}"/>')
+    lines.append(f'  <ellipse id="head-outline" class="head" cx="{fmt(cx)}" '
+                 f'cy="{fmt(HEAD_CENTRE_Y)}" rx="{fmt(HEAD_RX)}" ry="{fmt(HEAD_RY)}"/>')
     if front:
-        lines.append(f'  <path class="detail" d="M{fmt(cx - 14)},52 Q{fmt(cx - 9)},48 {fmt(cx - 4)},52 '
+        lines.append(f'  <path class="detail" d="M{fmt(cx - 14)},52 '
+                     f'Q{fmt(cx - 9)},48 {fmt(cx - 4)},52 '
                      f'M{fmt(cx + 4)},52 Q{fmt(cx + 9)},48 {fmt(cx + 14)},52 '
                      f'M{fmt(cx)},58 L{fmt(cx - 3)},72 L{fmt(cx + 2)},73 '
                      f'M{fmt(cx - 9)},86 Q{fmt(cx)},91 {fmt(cx + 9)},86"/>')
     else:
-        lines.append(f'  <path class="detail" d="M{fmt(cx - 28)},44 Q{fmt(cx)},30 {fmt(cx + 28)},44"/>')
+        lines.append(f'  <path class="detail" '
+                     f'd="M{fmt(cx - 28)},44 Q{fmt(cx)},30 {fmt(cx + 28)},44"/>')
 
 
 def details(front: bool, lines: list[str]) -> None:

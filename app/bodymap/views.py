@@ -1,0 +1,145 @@
+"""The two body-map views as documents: their size, midline and clickable region elements.
+
+`resources/body_map/<view>.svg` holds one `<path>` per region element. Its id is
+`<side>.<region>` or `<side>.<region>.<part>`: side is the patient's `left`, `right` or
+`midline`, region an ID of the exam format, and the optional part lets one region appear twice
+on a view (the heel seen from behind and the heel pad in the sole inset). Paths use only
+absolute `M`, `L` and `Z`, so the geometry can be read here exactly, without a renderer, and
+drawn by Qt, hatched for the letter and hit-tested the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from app.bodymap.geometry import Point, Polygon, interior_point
+from app.domain.vocabulary import SYMPTOM_SIDES
+from app.paths import resources_dir
+
+VIEWS: tuple[str, ...] = ("front", "back")
+SVG_NS = "http://www.w3.org/2000/svg"
+_PATH_TOKEN = re.compile(r"[MLZ]|-?\d+(?:\.\d+)?")
+
+
+class BodyMapError(ValueError):
+    """A body-map file is missing or malformed, or a caller named an unknown view."""
+
+
+@dataclass(frozen=True)
+class RegionElement:
+    """One clickable shape: the SVG element, the side and region it marks, its outline."""
+
+    element_id: str
+    view: str
+    side: str
+    region: str
+    polygons: tuple[Polygon, ...]
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(side, region), the key of `Exam.symptoms`."""
+        return (self.side, self.region)
+
+    def centre(self) -> Point:
+        """A point well inside the element's largest polygon (for labels and test clicks)."""
+        return interior_point(max(self.polygons, key=_area))
+
+
+@dataclass(frozen=True)
+class ViewDocument:
+    view: str
+    text: str
+    width: float
+    height: float
+    midline_x: float
+    regions: tuple[RegionElement, ...]
+
+
+def parse_element_id(element_id: str) -> tuple[str, str] | None:
+    """`left.heel.plantar` -> ("left", "heel"); None for ids that are not region elements."""
+    parts = element_id.split(".")
+    if len(parts) in (2, 3) and parts[0] in SYMPTOM_SIDES and parts[1]:
+        return parts[0], parts[1]
+    return None
+
+
+def svg_path(view: str) -> Path:
+    """Where a view's SVG lives."""
+    if view not in VIEWS:
+        raise BodyMapError(f"unknown body-map view {view!r}; allowed: {', '.join(VIEWS)}")
+    return resources_dir() / "body_map" / f"{view}.svg"
+
+
+@cache
+def view_document(view: str) -> ViewDocument:
+    """The parsed view; read once per process."""
+    path = svg_path(view)
+    try:
+        text = path.read_text(encoding="utf-8")
+        root = ET.fromstring(text)
+    except (OSError, ET.ParseError) as error:
+        raise BodyMapError(f"cannot read the {view} body map {path}: {error}") from error
+    try:
+        width, height = float(root.attrib["width"]), float(root.attrib["height"])
+        midline_x = float(root.attrib["data-midline-x"])
+    except (KeyError, ValueError) as error:
+        raise BodyMapError(f"{path}: the <svg> element needs numeric width, height and "
+                           f"data-midline-x ({error})") from error
+    regions = tuple(
+        RegionElement(element.attrib["id"], view, *key, _polygons(element, path))
+        for element in root.iter(f"{{{SVG_NS}}}path")
+        if (key := parse_element_id(element.attrib.get("id", ""))) is not None
+    )
+    return ViewDocument(view, text, width, height, midline_x, regions)
+
+
+def region_elements(view: str) -> tuple[RegionElement, ...]:
+    """Every region element of a view, in drawing order."""
+    return view_document(view).regions
+
+
+def region_keys(view: str) -> frozenset[tuple[str, str]]:
+    """The (side, region) pairs a view can mark."""
+    return frozenset(element.key for element in region_elements(view))
+
+
+def _polygons(element: ET.Element, path: Path) -> tuple[Polygon, ...]:
+    element_id = element.attrib["id"]
+    tokens = _PATH_TOKEN.findall(element.attrib.get("d", ""))
+    polygons: list[Polygon] = []
+    current: list[Point] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token in ("M", "L"):
+            if token == "M" and current:
+                raise BodyMapError(f"{path}: path {element_id!r} starts a subpath before "
+                                   "closing the previous one with Z")
+            try:
+                current.append((float(tokens[index + 1]), float(tokens[index + 2])))
+            except (IndexError, ValueError) as error:
+                raise BodyMapError(f"{path}: path {element_id!r} has a {token} without "
+                                   "two numbers") from error
+            index += 3
+        elif token == "Z":
+            if len(current) < 3:
+                raise BodyMapError(f"{path}: path {element_id!r} has a subpath with fewer "
+                                   "than three points")
+            polygons.append(tuple(current))
+            current = []
+            index += 1
+        else:
+            raise BodyMapError(f"{path}: path {element_id!r} uses {token!r}; region paths may "
+                               "only use absolute M, L and Z")
+    if current or not polygons:
+        raise BodyMapError(f"{path}: path {element_id!r} must be closed subpaths (M ... Z)")
+    return tuple(polygons)
+
+
+def _area(polygon: Polygon) -> float:
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1)
+                   in zip(polygon, polygon[1:] + polygon[:1], strict=True))) / 2
