@@ -1,16 +1,15 @@
 """Feature module (app.gui.features): first-run welcome, Settings, Help › Clinical sources.
 
-`install(window, context)`:
-- applies the clinic's saved judgement calls to the exam session,
-- adds File › Settings… (Ctrl+,) and Help › Clinical sources and data tables… (F1),
-- names the app for the desktop (`nervechart.desktop`, so Linux docks show the icon),
-- and, once the window is up, shows the welcome while no examiner or clinic has ever been
-  saved (first run, or "Later" last time), offering the demo patients on an empty database.
+`install(window, context)` adds File › Settings… (Ctrl+,) and Help › Clinical sources and data
+tables… (F1), names the app for the desktop (`nervechart.desktop`, so Linux docks show the
+icon), and, once the event loop runs (after every feature is installed), `start()` loads the
+clinic's settings, hands its judgement calls to the exam session and shows the welcome while
+no examiner or clinic has ever been saved (first run, or "Later" last time), offering the demo
+patients on an empty database.
 Settings live in the home folder's database (`app.storage.settings`), reached through the store
-the records feature opened (`HomeStore.opened`), so this feature must come after it in
-FEATURE_MODULES. Without an open store (no home folder, as in `nervechart screenshot`) the
-settings apply to this session only and no welcome is shown. The welcome is window-modal but
-does not block (`QDialog.open`), so nothing waits on it.
+the records feature opened (`HomeStore.opened`). Without an open store (no home folder, as in
+`nervechart screenshot`) the settings apply to this session only and no welcome is shown.
+The dialogs are window-modal but never block (`QDialog.open`), so nothing waits on them.
 """
 
 from __future__ import annotations
@@ -68,13 +67,11 @@ class ClinicSetup:
     def __init__(self, window: MainWindow, context: AppContext):
         self.window = window
         self.context = context
-        opened = HomeStore.opened(context.home) if context.home is not None else None
-        self.store = HomeSettings(opened) if opened is not None else None
+        self.store: HomeSettings | None = None
+        self.settings = ClinicSettings()
         self.welcome: WelcomeDialog | None = None  # the dialogs last opened, for tests and guides
         self.settings_dialog: SettingsDialog | None = None
         self.sources_dialog: SourcesDialog | None = None
-        self.settings = self.store.load() if self.store else ClinicSettings()
-        context.session.set_settings(self.settings.judgement)
 
         self.settings_action = QAction("&Settings…", window)
         self.settings_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Preferences),
@@ -100,13 +97,22 @@ class ClinicSetup:
         dialog.open()
         self.sources_dialog = dialog
 
-    def welcome_if_first_run(self) -> None:
-        if self.store is None or not is_first_run(self.settings):
+    def start(self) -> None:
+        opened = HomeStore.opened(self.context.home) if self.context.home is not None else None
+        if opened is None:
             return
-        self.welcome = WelcomeDialog(self.store.home, self.settings,
-                                     offer_demo=not self.store.has_patients(), parent=self.window)
-        self.welcome.accepted.connect(lambda: self.take_welcome(self.welcome.answer()))
-        self.welcome.open()
+        self.store = HomeSettings(opened)
+        self.settings = self.store.load()
+        self.context.session.set_settings(self.settings.judgement)
+        if is_first_run(self.settings):
+            self.open_welcome(self.store)
+
+    def open_welcome(self, store: HomeSettings) -> None:
+        welcome = WelcomeDialog(store.home, self.settings, offer_demo=not store.has_patients(),
+                                parent=self.window)
+        welcome.accepted.connect(lambda: self.take_welcome(welcome.answer()))
+        welcome.open()
+        self.welcome = welcome
 
     def take_welcome(self, answer: WelcomeAnswer) -> None:
         if self.store is not None and answer.add_demo_patients:
@@ -132,4 +138,4 @@ def install(window: MainWindow, context: AppContext) -> None:
     QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     setup = ClinicSetup(window, context)
     window.clinic_setup = setup  # type: ignore[attr-defined] - reachable for tests and guides
-    QTimer.singleShot(0, setup.welcome_if_first_run)
+    QTimer.singleShot(0, setup.start)

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from app.gui.context import AppContext
     from app.gui.main_window import MainWindow
 
-FEATURE_MODULES: tuple[str, ...] = ()
+FEATURE_MODULES: tuple[str, ...] = (
+    "app.gui.clinic_setup",  # first-run welcome, Settings, Help > Clinical sources
+)
 
 
 class Feature(Protocol):

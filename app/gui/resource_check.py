@@ -1,8 +1,9 @@
 """Qt's half of `nervechart --selftest`: can this installation's Qt draw the bundled pictures?
 
 `qt_loads(svgs, images)` renders every SVG with QtSvg and decodes every PNG/ICO with QtGui,
-using the offscreen platform when no application exists yet, so a frozen build proves its Qt
-plugins (platform, image formats, SVG) were bundled. It raises `ResourceCheckError` naming the
+using the offscreen platform when no application exists yet (a QApplication, because the
+selftest's later checks draw widgets), so a frozen build proves its Qt plugins (platform,
+image formats, SVG) were bundled. It raises `ResourceCheckError` naming the
 first file Qt cannot read and returns a one-line summary otherwise.
 """
 
@@ -15,8 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication
 
-_application: QGuiApplication | None = None  # kept alive for the rest of the selftest
+_application: QApplication | None = None  # kept alive for the rest of the selftest
 
 
 class ResourceCheckError(Exception):
@@ -52,4 +54,4 @@ def _ensure_application() -> None:
     global _application
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _application = QGuiApplication(["nervechart-selftest"])
+        _application = QApplication(["nervechart-selftest"])  # widgets may follow (screenshot)

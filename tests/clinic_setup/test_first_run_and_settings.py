@@ -120,7 +120,9 @@ def test_demo_patients_are_not_offered_when_there_are_patients(qtbot, kb, store)
 def test_settings_dialog_saves_details_and_judgement_calls(qtbot, kb, store):
     save_settings(store.db, ClinicSettings(examiner_name="Before"))
     window, setup = _install(qtbot, kb, store.home)
+    qtbot.waitUntil(lambda: setup.settings.examiner_name == "Before")
     setup.settings_action.trigger()
+    assert setup.settings_dialog.details.editors["examiner_name"].text() == "Before"
     dialog = setup.settings_dialog
     _type_details(qtbot, dialog.details.editors)
     editors = dialog.judgement.editors
@@ -141,6 +143,7 @@ def test_cancel_keeps_the_old_settings(qtbot, kb, store):
     before = ClinicSettings(examiner_name="Before", clinic_name="Old clinic")
     save_settings(store.db, before)
     _window, setup = _install(qtbot, kb, store.home)
+    qtbot.waitUntil(lambda: setup.settings == before)
     setup.settings_action.trigger()
     _type_details(qtbot, setup.settings_dialog.details.editors)
     _press(qtbot, setup.settings_dialog, "Cancel")
@@ -151,7 +154,7 @@ def test_saved_judgement_calls_reach_the_session_at_start(qtbot, kb, store):
     chosen = JudgementSettings(ankle_reflex_age_threshold=70, single_umn_sign_is_urgent=False)
     save_settings(store.db, ClinicSettings(clinic_name="Clinic", judgement=chosen))
     window, _setup = _install(qtbot, kb, store.home)
-    assert window.context.session.settings == chosen
+    qtbot.waitUntil(lambda: window.context.session.settings == chosen)
 
 
 def test_without_a_home_settings_apply_to_the_session_only(qtbot, kb):
