@@ -98,5 +98,5 @@ def test_duplicate_rule_ids_are_refused(tables):
 
 def test_missing_rule_table_is_refused(tables):
     (tables / "red_flag_rules.csv").unlink()
-    with pytest.raises(KnowledgeError, match="red_flag_rules.csv: knowledge table is missing"):
+    with pytest.raises(KnowledgeError, match=r"red_flag_rules\.csv: knowledge table is missing"):
         load_knowledge(tables)
