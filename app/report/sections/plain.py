@@ -15,12 +15,11 @@ from app.report.markup import para
 
 
 def plain_summary(ctx: LetterContext) -> list[Flowable]:
-    body, bold = ctx.styles["body"], ctx.styles["cell_bold"]
+    body = ctx.styles["body"]
     name = ctx.exam.patient.name or ""
     return [para(ctx.sentence("plain_greeting", name=name), body),
             para(ctx.sentence("patient_copy_note"), body),
-            para(ctx.sentence("plain_seen_on", date=nhs_date(ctx.exam.exam_date)), body),
-            para(ctx.template.wording.urgency_plain[ctx.interpretation.urgency], bold)]
+            para(ctx.sentence("plain_seen_on", date=nhs_date(ctx.exam.exam_date)), body)]
 
 
 def plain_findings(ctx: LetterContext) -> list[Flowable]:
@@ -28,9 +27,9 @@ def plain_findings(ctx: LetterContext) -> list[Flowable]:
     flowables: list[Flowable] = [*ctx.heading("plain_findings")]
     for side, regions in facts.symptoms_by_side(exam, kb).items():
         places = ", ".join(kb.regions[region].label for region, _ in regions)
-        flowables.append(para(ctx.sentence("plain_symptoms", side=ctx.side(side).lower(),
+        flowables.append(para(ctx.sentence("plain_symptoms", side=ctx.side(side),
                                            places=places), body))
-    weak = [f"{ctx.side(side).lower()} {kb.muscles[muscle].movement}"
+    weak = [f"{kb.muscles[muscle].movement} ({ctx.side(side)})"
             for (side, muscle), grade in sorted(exam.strength.items())
             if facts.is_below_full_strength(grade)]
     if weak:
