@@ -6,8 +6,8 @@ rule-table order among equals); with no red flag, or when the localisation is st
 urgent than every flag, that of the localisation. The localisation's referral is the leading
 site's (`sites.csv` destination and urgency); when the localisation is indeterminate it is
 the referral that resolves it (clinical.md 8.11): neurology for nerve conduction studies and
-EMG with spinal imaging as needed, unless one of the candidate sites is itself urgent, in
-which case that site's destination comes first. With no hypothesis at all the patient stays
+EMG with spinal imaging as needed, unless the leading site is itself urgent or an emergency,
+in which case its own destination comes first. With no hypothesis at all the patient stays
 under MSK physiotherapy care, routine. `Referral.text` is the sentence a clinician would write.
 """
 
@@ -20,7 +20,7 @@ from app.domain.knowledge import KnowledgeBase
 from app.domain.vocabulary import max_urgency, urgency_rank
 from app.rules.localise import Localisation
 
-# How many leading hypotheses an indeterminate localisation leaves open.
+# How many leading hypotheses the referral names when the localisation is indeterminate.
 INDETERMINATE_CANDIDATES = 2
 
 _DESTINATION_NAMES = {
@@ -77,20 +77,15 @@ def _localisation_plan(localisation: Localisation, kb: KnowledgeBase) -> _Plan:
     if not hypotheses:
         return _Plan("routine", "msk_physiotherapy",
                      "no red flag and no localising neurological deficit recorded.")
+    leading = kb.sites[hypotheses[0].site]
     if not localisation.indeterminate:
-        site = kb.sites[hypotheses[0].site]
-        return _Plan(site.urgency, site.destination, f"{_site_phrase(hypotheses[0])}.")
-    candidates = hypotheses[:INDETERMINATE_CANDIDATES]
-    sites = [kb.sites[h.site] for h in candidates]
-    urgency = max_urgency(*(site.urgency for site in sites))
-    between = " and ".join(_site_phrase(h) for h in candidates)
-    serious = [site for site in sites if urgency_rank(site.urgency) >= urgency_rank("urgent")]
-    if serious:
-        most = max(serious, key=lambda site: urgency_rank(site.urgency))
-        return _Plan(urgency, most.destination,
+        return _Plan(leading.urgency, leading.destination, f"{_site_phrase(hypotheses[0])}.")
+    between = " and ".join(_site_phrase(h) for h in hypotheses[:INDETERMINATE_CANDIDATES])
+    if urgency_rank(leading.urgency) >= urgency_rank("urgent"):
+        return _Plan(leading.urgency, leading.destination,
                      f"localisation indeterminate between {between}; "
-                     f"exclude {most.label} first.")
-    return _Plan(urgency, "neurology",
+                     f"exclude {leading.label} first.")
+    return _Plan(leading.urgency, "neurology",
                  f"nerve conduction studies and EMG (with spinal MRI if they point to a root); "
                  f"localisation indeterminate between {between}.")
 
