@@ -22,6 +22,12 @@ def is_severe(grade: str, threshold: str) -> bool:
     return rank is not None and rank <= mrc_rank(threshold)
 
 
+def is_weak(grade: str) -> bool:
+    """True for a recorded grade below full strength (5); NT is not a grade."""
+    rank = mrc_rank(grade)
+    return rank is not None and rank < mrc_rank("5")
+
+
 def whole_grade(grade: str) -> int | None:
     """The whole MRC grade (0..5) of a recorded grade; None for NT."""
     return None if mrc_rank(grade) is None else int(grade[0])

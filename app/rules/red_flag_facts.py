@@ -20,7 +20,7 @@ from app.domain.judgement import JudgementSettings
 from app.domain.knowledge import KnowledgeBase
 from app.domain.red_flag_rule import FactRef
 from app.domain.vocabulary import LIMB_SIDES, SYMPTOM_KINDS
-from app.rules.motor_grades import grade_losses, is_severe
+from app.rules.motor_grades import grade_losses, is_severe, is_weak
 from app.rules.onset import is_recent, is_worsening, onset_phrase
 
 
@@ -198,7 +198,7 @@ def _neuro_deficit(ctx: FactContext, _: tuple[str, ...]) -> tuple[Reason, ...]:
     weak = [Reason(f"strength.{side}.{muscle}",
                    f"{side} {_muscle_name(ctx, muscle)} MRC {grade}", _history_onset(ctx))
             for (side, muscle), grade in ctx.exam.strength.items()
-            if is_severe(grade, "4+")]
+            if is_weak(grade)]
     reflexes = [Reason(f"reflexes.{side}.{reflex}", f"{side} {reflex} reflex {value}",
                        _history_onset(ctx))
                 for (side, reflex), value in ctx.exam.reflexes.items()

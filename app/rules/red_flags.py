@@ -55,8 +55,8 @@ def _rule_reasons(rule: RedFlagRule, facts: _FactCache) -> list[Reason] | None:
 
 
 def _clause_reasons(clause: TriggerClause, facts: _FactCache) -> list[Reason] | None:
-    held = [(fact, facts(fact)) for fact in clause.facts]
-    held = [(fact, reasons) for fact, reasons in held if reasons]
+    evaluated = ((fact, facts(fact)) for fact in clause.facts)
+    held = [(fact, reasons) for fact, reasons in evaluated if reasons]
     if clause.quantifier == "none":
         return None if held else []
     if clause.quantifier == "all":
