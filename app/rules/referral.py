@@ -24,19 +24,13 @@ from app.rules.localise import Localisation
 INDETERMINATE_CANDIDATES = 2
 
 _DESTINATION_NAMES = {
-    "emergency_department": "emergency department",
-    "spinal_surgery": "spinal surgical team",
-    "oncology_mscc": "MSCC coordinator (acute oncology)",
-    "neurology": "neurology",
-    "gp": "GP",
+    "emergency_department": "the emergency department",
+    "spinal_surgery": "the spinal surgical team",
+    "oncology_mscc": "the MSCC coordinator (acute oncology)",
+    "neurology": "neurology (nerve conduction studies and EMG)",
+    "gp": "the GP",
     "rheumatology": "rheumatology",
     "msk_physiotherapy": "MSK physiotherapy",
-}
-_WHEN = {
-    "emergency": "now",
-    "urgent": "urgently (same day to 72 hours)",
-    "soon": "within 2 weeks",
-    "routine": "routinely",
 }
 
 
@@ -86,8 +80,8 @@ def _localisation_plan(localisation: Localisation, kb: KnowledgeBase) -> _Plan:
                      f"localisation indeterminate between {between}; "
                      f"exclude {leading.label} first.")
     return _Plan(leading.urgency, "neurology",
-                 f"nerve conduction studies and EMG (with spinal MRI if they point to a root); "
-                 f"localisation indeterminate between {between}.")
+                 f"localisation indeterminate between {between}; "
+                 f"spinal MRI as well if the studies point to a root.")
 
 
 def _site_phrase(hypothesis: Hypothesis) -> str:
@@ -95,17 +89,25 @@ def _site_phrase(hypothesis: Hypothesis) -> str:
 
 
 def _lead(urgency: str, destination: str) -> str:
+    """The opening words: who, and how soon ("Emergency department now")."""
     if destination == "msk_physiotherapy":
         keep = "Keep under MSK physiotherapy care"
-        return keep if urgency == "routine" else f"{keep}, review {_WHEN[urgency]}"
+        return keep if urgency == "routine" else f"{keep}, review soon"
     name = _DESTINATION_NAMES[destination]
-    return f"{name[:1].upper()}{name[1:]} {_WHEN[urgency]}"
+    if urgency == "emergency":
+        bare = name.removeprefix("the ")
+        return f"{bare[:1].upper()}{bare[1:]} now"
+    if urgency == "urgent":
+        return f"Urgent referral to {name} (same day to 72 hours)"
+    if urgency == "soon":
+        return f"Referral to {name} within 2 weeks"
+    return f"Routine referral to {name}"
 
 
 def _flag_label(flag: RedFlagFinding, kb: KnowledgeBase) -> str:
     rule = next((r for r in kb.red_flag_rules if r.id == flag.id), None)
     label = rule.label if rule else flag.id.replace("_", " ")
-    return f"{label} ({flag.urgency}, {_DESTINATION_NAMES[flag.destination]})"
+    return f"{label} ({flag.urgency}, {_DESTINATION_NAMES[flag.destination].removeprefix('the ')})"
 
 
 def _lower_first(text: str) -> str:
