@@ -68,7 +68,8 @@ def strength_figure(exams: Sequence[Exam], label_of: Callable[[str], str] | None
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)
     axes.spines[["top", "right"]].set_visible(False)
     if shown:
-        axes.legend(loc="lower left", fontsize="small", frameon=False)
+        axes.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize="small",
+                    frameon=False)
         dates = sorted({exam.exam_date for exam in exams})
         axes.set_xticks(dates, [when.strftime("%d-%b-%Y") for when in dates])
         figure.autofmt_xdate(rotation=30, ha="right")

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
 
 FEATURE_MODULES: tuple[str, ...] = (
+    "app.gui.records.feature",  # patients, exam history, autosave, backups (opens the store)
     "app.gui.clinic_setup",  # first-run welcome, Settings, Help > Clinical sources
 )
 

@@ -39,6 +39,11 @@ class HomeStore:
         except BaseException:
             lock.release()
             raise
+        return cls.adopt(home, lock, db)
+
+    @classmethod
+    def adopt(cls, home: Path, lock: HomeLock, db: Database) -> HomeStore:
+        """The store of a database opened by the caller while holding `lock`."""
         store = cls(home, lock, db)
         _OPEN_STORES[home.resolve()] = store
         return store

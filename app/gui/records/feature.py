@@ -1,0 +1,33 @@
+"""The records feature: `install(window, context)` (listed in `app.gui.features`).
+
+Opens the home folder's database with every refusal explained (`startup`); if it cannot be
+used (another NerveChart has it, or the user chose to quit over a damaged database) the
+window closes as soon as the event loop starts and the app exits with status 2. Otherwise it
+builds the `RecordsController` and starts it (reopening the last exam).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.gui.context import AppContext
+from app.gui.main_window import MainWindow
+from app.gui.records.controller import RecordsController
+from app.gui.records.startup import open_store_at_start
+from app.storage.home import resolve_home
+
+EXIT_CANNOT_OPEN = 2
+
+
+def install(window: MainWindow, context: AppContext) -> RecordsController | None:
+    home = context.home if context.home is not None else resolve_home(None)
+    store = open_store_at_start(window, home)
+    if store is None:
+        window.setEnabled(False)
+        QTimer.singleShot(0, lambda: QApplication.exit(EXIT_CANNOT_OPEN))
+        return None
+    controller = RecordsController(window, context, store)
+    window.records = controller  # reachable by tests and by other features
+    controller.start()
+    return controller
