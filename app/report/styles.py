@@ -27,7 +27,7 @@ def build_stylesheet(style: LetterStyle) -> StyleSheet1:
                              textColor=colors.HexColor(style.muted_colour)))
     sheet.add(ParagraphStyle("heading", parent=base, fontName=BOLD, fontSize=style.heading_size,
                              leading=style.heading_size * 1.3, spaceBefore=7, spaceAfter=3,
-                             textColor=colors.HexColor(style.heading_colour)))
+                             textColor=colors.HexColor(style.heading_colour), keepWithNext=1))
     sheet.add(ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=style.title_size,
                              leading=style.title_size * 1.25, spaceAfter=4))
     sheet.add(ParagraphStyle("letterhead", parent=sheet["small"], alignment=TA_RIGHT))

@@ -123,6 +123,7 @@ class LetterStyle:
     rule_colour: str
     header_fill: str
     abnormal_fill: str
+    diagram_height_mm: float  # the body chart's height at most
     urgency_colours: Mapping[str, str]  # urgency -> banner fill
 
 

@@ -23,6 +23,7 @@ SECTION_BUILDERS: Mapping[str, SectionBuilder] = MappingProxyType({
     "situation": sbar.situation,
     "background": sbar.background,
     "red_flags": examination.red_flags,
+    "body_diagram": examination.body_diagram,
     "strength": examination.strength,
     "reflexes": examination.reflexes,
     "tests": examination.tests,

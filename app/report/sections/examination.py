@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from app.bodymap import BodyMapError
 from app.domain.vocabulary import LIMB_SIDES, NOT_TESTABLE
 from app.report import facts
 from app.report.context import LetterContext, capitalised
+from app.report.diagram import BodyDiagram
 from app.report.facts import nhs_date
 from app.report.markup import para
 from app.report.tables import grid
@@ -160,3 +163,17 @@ def red_flags(ctx: LetterContext) -> list[Flowable]:
             names = ", ".join(kb.red_flags[f].label for f in group.not_asked)
             flowables.append(para(ctx.sentence("not_asked", items=names), styles["muted"]))
     return flowables
+
+
+def body_diagram(ctx: LetterContext) -> list[Flowable]:
+    """Front and back views with the marks as recorded (nothing drawn when nothing is marked)."""
+    muted = ctx.styles["muted"]
+    if not ctx.exam.symptoms:
+        return [*ctx.heading("body_diagram"), para(ctx.label("none_recorded"), muted)]
+    try:
+        diagram = BodyDiagram(ctx.exam.symptoms, ctx.width,
+                              ctx.template.style.diagram_height_mm * mm)
+    except BodyMapError:
+        return [*ctx.heading("body_diagram"), para(ctx.sentence("diagram_unavailable"), muted)]
+    return [KeepTogether([*ctx.heading("body_diagram"), diagram,
+                          para(ctx.sentence("diagram_caption"), muted)])]

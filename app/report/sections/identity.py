@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import zip_longest
+
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from app.report.context import LetterContext
@@ -58,19 +60,23 @@ def addresses(ctx: LetterContext) -> list[Flowable]:
             dob += f" ({age}{ctx.label('years_short')})"
     sender_lines = [t for t in (sender.name, sender.profession, sender.clinic, sender.address,
                                 sender.phone) if t] or [not_recorded]
-    rows = [
+    letter_rows = [
         (ctx.label("to"), [ctx.template.wording.addressees[ctx.addressed_destination]]),
         (ctx.label("from"), sender_lines),
+        (ctx.label("exam_date"), [nhs_date(exam.exam_date)]),
+    ]
+    patient_rows = [
         (ctx.label("patient"), [patient.name or not_recorded]),
         (ctx.label("date_of_birth"), [dob]),
         (ctx.label("identifier"), [patient.identifier or not_recorded]),
-        (ctx.label("exam_date"), [nhs_date(exam.exam_date)]),
     ]
     if patient.sex:
-        rows.insert(5, (ctx.label("sex"), [ctx.template.wording.labels.get(patient.sex,
-                                                                            patient.sex)]))
-    table = label_value([[para(label, bold), lines(values, cell)] for label, values in rows],
-                        [ctx.width * 0.22, ctx.width * 0.78])
+        patient_rows.append((ctx.label("sex"), [ctx.template.wording.labels.get(patient.sex,
+                                                                                patient.sex)]))
+    pairs = zip_longest(letter_rows, patient_rows, fillvalue=("", []))
+    table = label_value([[para(a, bold), lines(a_values, cell), para(b, bold),
+                          lines(b_values, cell)] for (a, a_values), (b, b_values) in pairs],
+                        [ctx.width * w for w in (0.1, 0.42, 0.16, 0.32)])
     flowables: list[Flowable] = [table]
     if ctx.written_at is not None:
         when = f"{nhs_date(ctx.written_at.date())} {ctx.written_at:%H:%M}"

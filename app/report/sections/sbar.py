@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer
 
+from app.domain.interpretation import Evidence, Hypothesis
 from app.report import facts
 from app.report.context import LetterContext, capitalised
 from app.report.facts import Finding, nhs_date
@@ -91,15 +92,12 @@ def impression(ctx: LetterContext) -> list[Flowable]:
         flowables.append(para(ctx.sentence("no_hypothesis"), styles["body"]))
     for rank, hypothesis in enumerate(ctx.shown_hypotheses, start=1):
         flowables.append(para(f"{rank}. {hypothesis.label}", styles["cell_bold"]))
-        groups = [("supporting", hypothesis.supporting)]
-        if content.show_against:
-            groups.append(("against", hypothesis.against))
-        for label, evidence in groups:
+        for label, evidence in _reasons_shown(hypothesis, leading=rank == 1,
+                                              show_against=content.show_against):
             shown = evidence[: content.evidence_per_hypothesis]
-            if shown:
-                items = [f"• {e.text} {ctx.citations.cite(e.source)}".rstrip() for e in shown]
-                flowables.append(rich([(f"{ctx.label(label)}:", True)], styles["small"]))
-                flowables.append(lines(items, styles["small"]))
+            items = [f"• {e.text} {ctx.citations.cite(e.source)}".rstrip() for e in shown]
+            flowables.append(rich([(f"{ctx.label(label)}:", True)], styles["small"]))
+            flowables.append(lines(items, styles["small"]))
         flowables.append(Spacer(1, 3))
     if content.show_next_tests and interpretation.next_tests:
         flowables.append(para(ctx.label("next_tests"), styles["cell_bold"]))
@@ -110,6 +108,18 @@ def impression(ctx: LetterContext) -> list[Flowable]:
             items.append(f"• {name}: {test.why}")
         flowables.append(lines(items, styles["small"]))
     return flowables
+
+
+def _reasons_shown(hypothesis: Hypothesis, leading: bool, show_against: bool
+                   ) -> list[tuple[str, tuple[Evidence, ...]]]:
+    """The leading hypothesis with its reasons for and against; an alternative with what
+    speaks against it (what separates it from the leader), or its support when nothing does."""
+    groups = [("supporting", hypothesis.supporting), ("against", hypothesis.against)]
+    if not show_against:
+        groups = groups[:1]
+    elif not leading and hypothesis.against:
+        groups = groups[1:]
+    return [(label, evidence) for label, evidence in groups if evidence]
 
 
 def progress(ctx: LetterContext) -> list[Flowable]:
@@ -140,12 +150,11 @@ def progress(ctx: LetterContext) -> list[Flowable]:
 
 
 def recommendation(ctx: LetterContext) -> list[Flowable]:
+    """What is asked of the addressee (the reason and urgency are in the situation)."""
     wording = ctx.template.wording
     flowables: list[Flowable] = [*ctx.heading("recommendation"),
                                  para(wording.requests[ctx.addressed_destination],
                                       ctx.styles["cell_bold"])]
-    if ctx.interpretation.referral.text:
-        flowables.append(para(ctx.interpretation.referral.text, ctx.styles["body"]))
     if ctx.addressed_destination != ctx.recommended:
         flowables.append(para(ctx.sentence("banner_other_destination", recommended=ctx
                                            .destination_name(ctx.recommended)),

@@ -1,0 +1,177 @@
+"""`BodyDiagram`: the body chart's front and back views, marked with the exam's symptoms.
+
+Drawn as vectors from the same SVG files the GUI shows, through `app.bodymap.marked_svg` (tint
+and pattern per symptom kind) and svglib. Both views share one scale, chosen so the figure fits
+the given width and height. The SVGs' own labels (the patient's RIGHT/LEFT, FRONT/BACK, the sole
+insets) are taken out before svglib draws them and drawn again with the letter's font at a size
+that stays legible at the letter's scale (ecosystem.md 2.6: keep labels out of the SVG); the
+legend (each kind's tint, pattern and name) is drawn under the figure the same way, with the
+pattern strokes of `app.bodymap.marks`. `to_local` maps an SVG point of a view to the
+flowable's coordinates (the tests use it to find a marked region on the rendered page).
+"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.platypus import Flowable
+from svglib.svglib import svg2rlg
+
+from app.bodymap import VIEWS, BodyMapError, marked_svg, symptom_styles, view_document
+from app.bodymap.marks import STROKE_WIDTH, TINT_OPACITY, ordered_kinds, pattern_marks
+from app.bodymap.views import SVG_NS
+from app.report.fonts import BOLD, REGULAR
+
+GAP_PT = 14.0  # between the two views
+TOP_PAD_PT = 7.0  # room for the label lines stacked above the first SVG label
+LEGEND_ROW_PT = 13.0
+SWATCH_PT = 9.0
+SWATCH_UNITS = 14.0  # the swatch's size in body-map units, for the pattern spacing
+LABEL_FONTS = {"side": (BOLD, 8.0), "title": (BOLD, 7.0)}  # SVG class -> font, size
+OTHER_LABEL_FONT = (REGULAR, 5.5)
+LEGEND_FONT = (REGULAR, 7.0)
+SAME_LABEL_UNITS = 20.0  # SVG texts this close below each other, at one x, form one label
+
+
+@dataclass(frozen=True)
+class _Label:
+    x: float  # SVG units, the centre
+    y: float  # SVG units, baseline of the last line
+    lines: tuple[tuple[str, str], ...]  # (text, SVG class), top to bottom
+
+
+@dataclass(frozen=True)
+class _View:
+    name: str
+    drawing: Drawing
+    svg_height: float
+    labels: tuple[_Label, ...]
+
+
+class BodyDiagram(Flowable):
+    def __init__(self, symptoms: Mapping[tuple[str, str], Iterable[str]], max_width: float,
+                 max_height: float):
+        super().__init__()
+        self._views = [_view(name, symptoms) for name in VIEWS]
+        self._kinds = ordered_kinds(kind for kinds in symptoms.values() for kind in kinds)
+        legend_height = LEGEND_ROW_PT if self._kinds else 0.0
+        natural_width = sum(v.drawing.width for v in self._views) + GAP_PT
+        natural_height = max(v.drawing.height for v in self._views)
+        self.scale = min(max_width / natural_width,
+                         (max_height - TOP_PAD_PT - legend_height) / natural_height, 1.0)
+        self._figure_height = natural_height * self.scale
+        self._legend_height = legend_height
+        self.width = natural_width * self.scale
+        self.height = TOP_PAD_PT + self._figure_height + legend_height
+        self._offset = (max_width - self.width) / 2  # centred in the frame
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width + self._offset, self.height
+
+    def draw(self) -> None:
+        for left, view in zip(self._lefts(), self._views, strict=True):
+            canvas = self.canv
+            canvas.saveState()
+            canvas.translate(left, self._legend_height + self._figure_height
+                             - view.drawing.height * self.scale)
+            canvas.scale(self.scale, self.scale)
+            renderPDF.draw(view.drawing, canvas, 0, 0)
+            canvas.restoreState()
+            for label in view.labels:
+                self._draw_label(view.name, label)
+        self._draw_legend()
+
+    def to_local(self, view: str, x: float, y: float) -> tuple[float, float]:
+        """Where SVG point (x, y) of `view` lands, in this flowable's coordinates (points)."""
+        for left, candidate in zip(self._lefts(), self._views, strict=True):
+            if candidate.name == view:
+                unit = candidate.drawing.height / candidate.svg_height * self.scale
+                top = self._legend_height + self._figure_height
+                return left + x * unit, top - y * unit
+        raise BodyMapError(f"unknown body-map view {view!r}")
+
+    def _lefts(self) -> list[float]:
+        lefts, x = [], self._offset
+        for view in self._views:
+            lefts.append(x)
+            x += (view.drawing.width + GAP_PT) * self.scale
+        return lefts
+
+    def _draw_label(self, view: str, label: _Label) -> None:
+        x, baseline = self.to_local(view, label.x, label.y)
+        canvas = self.canv
+        canvas.setFillColor(colors.HexColor("#222222"))
+        for text, css_class in reversed(label.lines):
+            font, size = LABEL_FONTS.get(css_class, OTHER_LABEL_FONT)
+            canvas.setFont(font, size)
+            canvas.drawCentredString(x, baseline, text)
+            baseline += size * 1.15
+
+    def _draw_legend(self) -> None:
+        if not self._kinds:
+            return
+        canvas, styles = self.canv, symptom_styles()
+        column = self.width / max(len(self._kinds), 3)
+        for index, kind in enumerate(self._kinds):
+            style = styles[kind]
+            x, y = self._offset + index * column, 2.0
+            canvas.saveState()
+            canvas.setFillColor(colors.HexColor(style.colour), alpha=TINT_OPACITY)
+            canvas.setStrokeColor(colors.HexColor(style.colour))
+            canvas.setLineWidth(0.6)
+            canvas.rect(x, y, SWATCH_PT, SWATCH_PT, stroke=1, fill=1)
+            self._draw_pattern(kind, x, y)
+            canvas.restoreState()
+            canvas.setFillColor(colors.HexColor("#222222"))
+            canvas.setFont(*LEGEND_FONT)
+            canvas.drawString(x + SWATCH_PT + 4, y + 2, style.label)
+
+    def _draw_pattern(self, kind: str, x: float, y: float) -> None:
+        """The kind's strokes or dots inside a swatch whose top-left corner is at (x, y+size)."""
+        square = ((0.0, 0.0), (SWATCH_UNITS, 0.0), (SWATCH_UNITS, SWATCH_UNITS),
+                  (0.0, SWATCH_UNITS))
+        marks = pattern_marks((square,), kind)
+        unit = SWATCH_PT / SWATCH_UNITS
+        canvas = self.canv
+        canvas.setStrokeColor(colors.HexColor(marks.style.colour))
+        canvas.setFillColor(colors.HexColor(marks.style.colour))
+        canvas.setLineWidth(STROKE_WIDTH * unit * 1.5)
+        top = y + SWATCH_PT
+        for (x0, y0), (x1, y1) in marks.segments:
+            canvas.line(x + x0 * unit, top - y0 * unit, x + x1 * unit, top - y1 * unit)
+        for cx, cy in marks.dots:
+            canvas.circle(x + cx * unit, top - cy * unit, 0.5, stroke=0, fill=1)
+
+
+def _view(name: str, symptoms: Mapping[tuple[str, str], Iterable[str]]) -> _View:
+    """One view: the marked SVG drawn without its texts, and the texts as labels."""
+    root = ET.fromstring(marked_svg(name, symptoms, legend=False))
+    texts = []
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if child.tag == f"{{{SVG_NS}}}text":
+                texts.append((float(child.attrib["x"]), float(child.attrib["y"]),
+                              (child.text or "").strip(), child.attrib.get("class", "")))
+                parent.remove(child)
+    drawing = svg2rlg(io.StringIO(ET.tostring(root, encoding="unicode")))
+    if drawing is None:
+        raise BodyMapError(f"the {name} view of the body map could not be drawn")
+    return _View(name, drawing, view_document(name).height, _group_labels(texts))
+
+
+def _group_labels(texts: list[tuple[float, float, str, str]]) -> tuple[_Label, ...]:
+    """Texts at one x, each just below the previous, become one label of several lines."""
+    labels: list[_Label] = []
+    for x, y, text, css_class in sorted(texts, key=lambda t: (t[0], t[1])):
+        last = labels[-1] if labels else None
+        if last and abs(last.x - x) < 1 and 0 < y - last.y <= SAME_LABEL_UNITS:
+            labels[-1] = _Label(x, y, (*last.lines, (text, css_class)))
+        else:
+            labels.append(_Label(x, y, ((text, css_class),)))
+    return tuple(labels)
