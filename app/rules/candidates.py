@@ -1,0 +1,94 @@
+"""Which sites, on which sides, are worth scoring for an exam (the hypothesis space).
+
+- roots, nerves and plexus parts: each side on which they could explain at least one abnormal
+  finding (a weak muscle, reduced reflex or sensory deficit in their territory);
+- cauda equina and conus (bilateral): only with a cauda-equina red flag or a saddle deficit;
+- polyneuropathy (bilateral): only with distal (hand or foot) sensory deficits on both sides;
+- cervical and thoracic myelopathy: with any UMN evidence (a definite sign or a clearly brisk
+  reflex); bilateral when the evidence is on both sides, else that side;
+- a brain lesion: with UMN evidence on one side only, on that side.
+Sided sites that explain findings on both sides also get a bilateral hypothesis
+(`bilateral_variants`), so a symmetric exam has a symmetric answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.domain.vocabulary import LIMB_SIDES
+from app.rules.findings import Findings
+from app.rules.fit import MIDLINE, Fit
+from app.rules.profiles import Profile, ProfileIndex
+
+BOTH = frozenset(LIMB_SIDES)
+_SIDED_KINDS = ("root", "nerve", "plexus")
+_SACRAL_KINDS = ("cauda_equina", "conus")
+# UMN evidence on a side counts when it adds up to at least one brisk-with-clonus reflex.
+_UMN_SIDE_MASS = 0.9
+
+
+@dataclass(frozen=True)
+class Candidate:
+    profile: Profile
+    scope: frozenset[str]
+    side: str  # as reported: left | right | bilateral
+
+
+def candidates(findings: Findings, index: ProfileIndex) -> list[Candidate]:
+    """Every candidate for `findings` (module docstring)."""
+    by_side = {side: _abnormal_items(findings, side) for side in LIMB_SIDES}
+    midline = _abnormal_items(findings, MIDLINE)
+    umn_sides = _umn_sides(findings, index)
+    saddle = any(region in index.saddle_regions for _, region in findings.deficits)
+    distal_sides = {side for side, region in findings.deficits if region in index.distal_regions}
+    result: list[Candidate] = []
+    for profile in index.profiles.values():
+        if profile.kind in _SIDED_KINDS:
+            reach = set(profile.muscles) | set(profile.reflexes) | set(profile.regions)
+            for side in LIMB_SIDES:
+                if reach & (by_side[side] | midline):
+                    result.append(Candidate(profile, frozenset({side}), side))
+        elif profile.kind in _SACRAL_KINDS:
+            if findings.ces_flags or saddle:
+                result.append(Candidate(profile, BOTH, "bilateral"))
+        elif profile.kind == "polyneuropathy":
+            if distal_sides >= BOTH:
+                result.append(Candidate(profile, BOTH, "bilateral"))
+        elif profile.kind == "myelopathy":
+            if umn_sides:
+                result.append(Candidate(profile, BOTH, _side_of(umn_sides)))
+        elif profile.kind == "central" and len(umn_sides) == 1:
+            result.append(Candidate(profile, frozenset(umn_sides), _side_of(umn_sides)))
+    return result
+
+
+def bilateral_variants(fits: Iterable[Fit], index: ProfileIndex) -> list[Candidate]:
+    """Roots, nerves and plexus parts that explain findings on the left and on the right: one
+    bilateral candidate each (e.g. bilateral L5 roots, bilateral peroneal palsies)."""
+    sides: dict[str, set[str]] = {}
+    for fit in fits:
+        if fit.explained and index.profiles[fit.site].kind in _SIDED_KINDS \
+                and fit.side in LIMB_SIDES:
+            sides.setdefault(fit.site, set()).add(fit.side)
+    return [Candidate(index.profiles[site], BOTH, "bilateral")
+            for site, found in sorted(sides.items()) if found >= BOTH]
+
+
+def _abnormal_items(findings: Findings, side: str) -> set[str]:
+    return ({m for s, m in findings.weak if s == side}
+            | {r for s, r in findings.reduced if s == side}
+            | {r for s, r in findings.deficits if s == side})
+
+
+def _umn_sides(findings: Findings, index: ProfileIndex) -> set[str]:
+    mass: dict[str, float] = {}
+    for side, _ in findings.umn_signs:
+        mass[side] = mass.get(side, 0.0) + _UMN_SIDE_MASS
+    for (side, _), amount in findings.brisk.items():
+        mass[side] = mass.get(side, 0.0) + amount
+    return {side for side, total in mass.items() if total >= _UMN_SIDE_MASS}
+
+
+def _side_of(sides: set[str]) -> str:
+    return "bilateral" if len(sides) > 1 else next(iter(sides))

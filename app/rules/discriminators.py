@@ -1,0 +1,135 @@
+"""Which unexamined findings would separate the leading hypotheses (clinical.md 4, 10.4).
+
+A finding discriminates between two hypotheses when one predicts it abnormal and the other does
+not: the difference of their expected involvement (muscle weakness, reflex loss, UMN sign).
+Only findings not examined (absent or `NT`) are proposed. When the result is indeterminate, the
+findings that best separate the leader from the rivals it is not separated from become
+`next_tests` (with why); the discriminators
+among the leading three, and the UMN screen of the leading hypothesis' limb, become
+`not_tested` (never the whole list of possible findings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from app.domain.interpretation import NextTest
+from app.domain.knowledge import KnowledgeBase
+from app.rules.findings import Findings
+from app.rules.fit import Fit, site_phrase
+from app.rules.profiles import ProfileIndex
+
+MIN_DIFFERENCE = 0.5
+MAX_NEXT_TESTS = 4
+MAX_NOT_TESTED = 10
+_KIND_ORDER = {"strength": 0, "reflexes": 1, "umn": 2}  # on equal power, prefer a muscle
+
+
+@dataclass(frozen=True)
+class _Item:
+    path: str
+    side: str
+    kind: str  # strength | reflexes | umn
+    item: str
+
+
+def _expected(fit: Fit, item: _Item, index: ProfileIndex, kb: KnowledgeBase) -> float:
+    if item.side not in fit.scope:
+        return 0.0
+    profile = index.profiles[fit.site]
+    if item.kind == "strength":
+        return profile.muscles.get(item.item, 0.0)
+    if item.kind == "reflexes":
+        return profile.reflexes.get(item.item, 0.0)
+    return profile.umn.get(kb.umn_signs[item.item].limb, 0.0)
+
+
+def _untested(fits: Sequence[Fit], findings: Findings, index: ProfileIndex,
+              kb: KnowledgeBase) -> list[_Item]:
+    items: dict[str, _Item] = {}
+    for fit in fits:
+        profile = index.profiles[fit.site]
+        for side in sorted(fit.scope):
+            for muscle in profile.muscles:
+                items.setdefault(f"strength.{side}.{muscle}",
+                                 _Item(f"strength.{side}.{muscle}", side, "strength", muscle))
+            for reflex in profile.reflexes:
+                items.setdefault(f"reflexes.{side}.{reflex}",
+                                 _Item(f"reflexes.{side}.{reflex}", side, "reflexes", reflex))
+            for sign in kb.umn_signs.values():
+                if sign.limb in profile.umn:
+                    path = f"reflexes.{side}.{sign.id}"
+                    items.setdefault(path, _Item(path, side, "umn", sign.id))
+    tested = {path for path, value in findings.values.items() if value != "NT"}
+    return [item for path, item in sorted(items.items()) if path not in tested]
+
+
+def next_tests(group: Sequence[Fit], findings: Findings, index: ProfileIndex,
+               kb: KnowledgeBase) -> tuple[NextTest, ...]:
+    """The unexamined findings that best separate the hypotheses of `group` (leader first,
+    then the rivals it is not separated from), with why.
+
+    A finding's power is the sum, over every pair in the group, of the difference in expected
+    involvement; a pair of different kinds (root vs nerve, cord vs root) counts double, because
+    telling them apart changes where the patient is referred.
+    """
+    kinds = [index.profiles[f.site].kind for f in group]
+    ranked = []
+    for item in _untested(group, findings, index, kb):
+        expected = [_expected(f, item, index, kb) for f in group]
+        power = 0.0
+        best: tuple[float, int, int] = (0.0, 0, 0)
+        for i, j in combinations(range(len(group)), 2):
+            weight = (2.0 if kinds[i] != kinds[j] else 1.0) * abs(expected[i] - expected[j])
+            if abs(expected[i] - expected[j]) >= MIN_DIFFERENCE:
+                power += weight
+                best = max(best, (weight, i, j))
+        if power:
+            _, i, j = best
+            why = _why(item, group[i], group[j], expected[i], expected[j], kb)
+            ranked.append((-power, _KIND_ORDER[item.kind], item.path, tuple(expected), why))
+    ranked.sort()
+    chosen: list[NextTest] = []
+    seen: set[tuple[float, ...]] = set()
+    for *_, path, expected, why in ranked:
+        if expected not in seen:  # a second test with the same answers adds nothing
+            seen.add(expected)
+            chosen.append(NextTest(path, why))
+    return tuple(chosen[:MAX_NEXT_TESTS])
+
+
+def not_tested(leading: Sequence[Fit], findings: Findings, index: ProfileIndex,
+               kb: KnowledgeBase) -> tuple[str, ...]:
+    """Discriminating findings among `leading` (best first) that were not examined."""
+    if not leading:
+        return ()
+    ranked: dict[str, float] = {}
+    for item in _untested(leading, findings, index, kb):
+        expected = [_expected(f, item, index, kb) for f in leading]
+        spread = max(expected) - min(expected) if len(leading) > 1 else expected[0]
+        if item.kind == "umn" and item.side in leading[0].scope:
+            spread = max(spread, 1.0)  # the UMN screen of the leading limb always matters
+        if spread >= MIN_DIFFERENCE:
+            ranked[item.path] = spread
+    order = sorted(ranked, key=lambda path: (-ranked[path], path))
+    return tuple(order[:MAX_NOT_TESTED])
+
+
+def _why(item: _Item, first: Fit, second: Fit, a: float, b: float, kb: KnowledgeBase) -> str:
+    what = _describe(item, kb)
+    affects, spares = (first, second) if a > b else (second, first)
+    verb = "show" if item.kind == "umn" else ("reduce" if item.kind == "reflexes" else "weaken")
+    return (f"{what}: {site_phrase(affects.label)} should {verb} it, "
+            f"{site_phrase(spares.label)} should not.")
+
+
+def _describe(item: _Item, kb: KnowledgeBase) -> str:
+    side = item.side.capitalize()
+    if item.kind == "strength":
+        muscle = kb.muscles[item.item]
+        return f"{side} {muscle.movement} ({muscle.muscle})"
+    if item.kind == "reflexes":
+        return f"{side} {kb.reflexes[item.item].label}"
+    return f"{side} {kb.umn_signs[item.item].label}"

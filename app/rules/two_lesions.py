@@ -1,0 +1,57 @@
+"""Two lesions (e.g. double crush): when no single site explains the exam, a pair may.
+
+About a third of foot-drop patients have a second, remote lesion (Yap; clinical.md 8.11), and
+double crush (a root and a distal nerve) is common. The best single hypothesis is challenged
+when it leaves a substantial share of the abnormal findings unexplained: each pair among the
+leading single hypotheses is scored as one explanation (each finding explained as well as the
+better member explains it; both members' contradictions and parsimony costs count, plus the cost
+of a second lesion). A pair wins only when both members explain findings the other does not and
+it clearly beats the best single site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from app.rules.fit import SCORE_PRIOR, Fit
+
+MIN_UNEXPLAINED_SHARE = 0.25
+MIN_OWN_CONTRIBUTION = 1.0
+SECOND_LESION_COST = 1.0
+MIN_ADVANTAGE = 0.05
+PAIR_POOL = 8
+
+
+@dataclass(frozen=True)
+class Pair:
+    first: Fit
+    second: Fit
+    score: float
+
+
+def best_pair(ranked: Sequence[Fit], total_mass: float) -> Pair | None:
+    """The pair of `ranked` (best first) that should replace the best single site, if any."""
+    if not ranked or total_mass <= 0:
+        return None
+    best = ranked[0]
+    if best.unexplained / total_mass < MIN_UNEXPLAINED_SHARE:
+        return None
+    winner: Pair | None = None
+    for a, b in combinations(ranked[:PAIR_POOL], 2):
+        if a.site == b.site:
+            continue
+        paths = sorted(a.explained_by.keys() | b.explained_by.keys())
+        explained = sum(max(a.explained_by.get(p, 0.0), b.explained_by.get(p, 0.0))
+                        for p in paths)
+        if (explained - b.explained < MIN_OWN_CONTRIBUTION
+                or explained - a.explained < MIN_OWN_CONTRIBUTION):
+            continue
+        support = a.support + b.support
+        cost = a.against + b.against + a.breadth + b.breadth + SECOND_LESION_COST
+        score = (explained + support) / (total_mass + support + cost + SCORE_PRIOR)
+        if score > best.score + MIN_ADVANTAGE and (winner is None or score > winner.score):
+            first, second = sorted((a, b), key=lambda f: (-f.score, f.site, f.side))
+            winner = Pair(first, second, score)
+    return winner
