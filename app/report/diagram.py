@@ -1,10 +1,11 @@
 """`BodyDiagram`: the body chart's front and back views, marked with the exam's symptoms.
 
-Drawn as vectors from the same SVG files the GUI shows, through `app.bodymap.marked_svg` (tint
-and pattern per symptom kind) and svglib. Both views share one scale, chosen so the figure fits
-the given width and height. The SVGs' own labels (the patient's RIGHT/LEFT, FRONT/BACK, the sole
-insets) are taken out before svglib draws them and drawn again with the letter's font at a size
-that stays legible at the letter's scale (ecosystem.md 2.6: keep labels out of the SVG); the
+Drawn as vectors from the same SVG files the GUI shows (`app.bodymap.view_document`), through
+svglib, with each marked region tinted and patterned by the shared `app.bodymap.marks` rules
+(tint and pattern per symptom kind, as `marked_svg` does for the SVG text). Both views share one
+scale, chosen so the figure fits the given width and height. The SVGs' own labels (the
+patient's RIGHT/LEFT, FRONT/BACK, the sole insets) are taken out before svglib draws them and
+drawn again with the letter's font at a legible size (ecosystem.md 2.6); the
 legend (each kind's tint, pattern and name) is drawn under the figure the same way, with the
 pattern strokes of `app.bodymap.marks`. `to_local` maps an SVG point of a view to the
 flowable's coordinates (the tests use it to find a marked region on the rendered page).
@@ -12,19 +13,29 @@ flowable's coordinates (the tests use it to find a marked region on the rendered
 
 from __future__ import annotations
 
+import copy
 import io
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Shape
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 from svglib.svglib import svg2rlg
 
-from app.bodymap import VIEWS, BodyMapError, marked_svg, symptom_styles, view_document
-from app.bodymap.marks import STROKE_WIDTH, TINT_OPACITY, ordered_kinds, pattern_marks
+from app.bodymap import VIEWS, BodyMapError, region_elements, symptom_styles, view_document
+from app.bodymap.geometry import Polygon
+from app.bodymap.marks import (
+    DOT_RADIUS,
+    STROKE_WIDTH,
+    TINT_OPACITY,
+    ordered_kinds,
+    pattern_marks,
+    tint_colour,
+)
 from app.bodymap.views import SVG_NS
 from app.report.fonts import BOLD, REGULAR
 
@@ -150,8 +161,25 @@ class BodyDiagram(Flowable):
 
 
 def _view(name: str, symptoms: Mapping[tuple[str, str], Iterable[str]]) -> _View:
-    """One view: the marked SVG drawn without its texts, and the texts as labels."""
-    root = ET.fromstring(marked_svg(name, symptoms, legend=False))
+    """One view with the symptoms marked on a copy of its cached drawing."""
+    base = _base_view(name)
+    marked = {element.element_id: (kinds, element.polygons)
+              for element in region_elements(name)
+              if (kinds := ordered_kinds(symptoms.get(element.key, ())))}
+    drawing = Drawing(base.drawing.width, base.drawing.height)
+    drawing.contents = [_marked_copy(shape, marked) for shape in base.drawing.contents]
+    return _View(name, drawing, base.svg_height, base.labels)
+
+
+@cache
+def _base_view(name: str) -> _View:
+    """The unmarked view, drawn by svglib once per process, its texts taken out as labels.
+
+    svglib parses the SVG's ~6,700 path points in a few hundred milliseconds; marking a copy
+    of the cached drawing (below) costs a few milliseconds. svglib keeps each element's id
+    as `svgid`, so a region's shape is found by the same id the GUI uses.
+    """
+    root = ET.fromstring(view_document(name).text)
     texts = []
     for parent in list(root.iter()):
         for child in list(parent):
@@ -163,6 +191,52 @@ def _view(name: str, symptoms: Mapping[tuple[str, str], Iterable[str]]) -> _View
     if drawing is None:
         raise BodyMapError(f"the {name} view of the body map could not be drawn")
     return _View(name, drawing, view_document(name).height, _group_labels(texts))
+
+
+_Marks = Mapping[str, tuple[tuple[str, ...], tuple[Polygon, ...]]]
+
+
+def _marked_copy(shape: Shape, marked: _Marks) -> Shape:
+    """`shape` with every marked region tinted and followed by its patterns (as in
+    `app.bodymap.marked_svg`: the tint of the first kind, then each kind's strokes or dots,
+    so parts drawn later still cover the region)."""
+    if not isinstance(shape, Group):
+        return shape
+    group = copy.copy(shape)
+    group.contents = []
+    for child in shape.contents:
+        element_id = getattr(child, "svgid", None)
+        if element_id in marked:
+            kinds, polygons = marked[element_id]
+            group.contents.append(_tinted(child, kinds))
+            group.contents.append(_patterns(polygons, kinds))
+        else:
+            group.contents.append(_marked_copy(child, marked))
+    return group
+
+
+def _tinted(shape: Shape, kinds: tuple[str, ...]) -> Shape:
+    if isinstance(shape, Group):
+        group = copy.copy(shape)
+        group.contents = [_tinted(child, kinds) for child in shape.contents]
+        return group
+    painted = copy.copy(shape)
+    if getattr(painted, "fillColor", None) is not None:
+        painted.fillColor = colors.HexColor(tint_colour(kinds) or "#000000")
+        painted.fillOpacity = TINT_OPACITY
+    return painted
+
+
+def _patterns(polygons: tuple[Polygon, ...], kinds: tuple[str, ...]) -> Group:
+    group = Group()
+    for kind in kinds:
+        marks = pattern_marks(polygons, kind)
+        colour = colors.HexColor(marks.style.colour)
+        for (x0, y0), (x1, y1) in marks.segments:
+            group.add(Line(x0, y0, x1, y1, strokeColor=colour, strokeWidth=STROKE_WIDTH))
+        for x, y in marks.dots:
+            group.add(Circle(x, y, DOT_RADIUS, fillColor=colour, strokeColor=None))
+    return group
 
 
 def _group_labels(texts: list[tuple[float, float, str, str]]) -> tuple[_Label, ...]:
