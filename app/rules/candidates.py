@@ -22,7 +22,7 @@ from app.rules.fit import MIDLINE, Fit
 from app.rules.profiles import Profile, ProfileIndex
 
 BOTH = frozenset(LIMB_SIDES)
-_SIDED_KINDS = ("root", "nerve", "plexus")
+SIDED_KINDS = ("root", "nerve", "plexus")
 _SACRAL_KINDS = ("cauda_equina", "conus")
 # UMN evidence on a side counts when it adds up to at least one brisk-with-clonus reflex.
 _UMN_SIDE_MASS = 0.9
@@ -44,7 +44,7 @@ def candidates(findings: Findings, index: ProfileIndex) -> list[Candidate]:
     distal_sides = {side for side, region in findings.deficits if region in index.distal_regions}
     result: list[Candidate] = []
     for profile in index.profiles.values():
-        if profile.kind in _SIDED_KINDS:
+        if profile.kind in SIDED_KINDS:
             reach = set(profile.muscles) | set(profile.reflexes) | set(profile.regions)
             for side in LIMB_SIDES:
                 if reach & (by_side[side] | midline):
@@ -68,7 +68,7 @@ def bilateral_variants(fits: Iterable[Fit], index: ProfileIndex) -> list[Candida
     bilateral candidate each (e.g. bilateral L5 roots, bilateral peroneal palsies)."""
     sides: dict[str, set[str]] = {}
     for fit in fits:
-        if fit.explained and index.profiles[fit.site].kind in _SIDED_KINDS \
+        if fit.explained and index.profiles[fit.site].kind in SIDED_KINDS \
                 and fit.side in LIMB_SIDES:
             sides.setdefault(fit.site, set()).add(fit.side)
     return [Candidate(index.profiles[site], BOTH, "bilateral")

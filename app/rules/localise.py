@@ -30,7 +30,7 @@ from app.domain.exam import Exam
 from app.domain.interpretation import Evidence, Hypothesis, NextTest
 from app.domain.judgement import JudgementSettings
 from app.domain.knowledge import KnowledgeBase
-from app.rules.candidates import Candidate, bilateral_variants, candidates
+from app.rules.candidates import SIDED_KINDS, Candidate, bilateral_variants, candidates
 from app.rules.discriminators import next_tests, not_tested
 from app.rules.findings import Findings, normalise
 from app.rules.fit import Fit, fit_site, site_phrase
@@ -72,7 +72,8 @@ def localise(exam: Exam, kb: KnowledgeBase, settings: JudgementSettings) -> Loca
     ranked = sorted(_without_side_ties(fits), key=_rank_key)
     if not ranked:
         return NO_LOCALISATION
-    pair = best_pair(ranked, total)
+    pair = best_pair([f for f in ranked if not _bilateral_variant(f, index)], total,
+                     ranked[0].score)
     shown = _shown(ranked, pair)
 
     detailed = {(f.site, f.side): _fit(Candidate(index.profiles[f.site], f.scope, f.side),
@@ -110,6 +111,11 @@ def _fit(candidate: Candidate, findings: Findings, kb: KnowledgeBase, index: Pro
 
 def _separated(leader: float, rival: float) -> bool:
     return (1.0 - rival) >= SEPARATION_RATIO * (1.0 - leader)
+
+
+def _bilateral_variant(fit: Fit, index: ProfileIndex) -> bool:
+    """A root, nerve or plexus hypothesis on both sides (a pair member must be one lesion)."""
+    return fit.side == "bilateral" and index.profiles[fit.site].kind in SIDED_KINDS
 
 
 def _without_side_ties(fits: list[Fit]) -> list[Fit]:

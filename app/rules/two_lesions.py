@@ -17,7 +17,7 @@ from itertools import combinations
 
 from app.rules.fit import SCORE_PRIOR, Fit
 
-MIN_UNEXPLAINED_SHARE = 0.25
+MIN_UNEXPLAINED_SHARE = 0.15
 MIN_OWN_CONTRIBUTION = 1.0
 SECOND_LESION_COST = 1.0
 MIN_ADVANTAGE = 0.05
@@ -31,12 +31,12 @@ class Pair:
     score: float
 
 
-def best_pair(ranked: Sequence[Fit], total_mass: float) -> Pair | None:
-    """The pair of `ranked` (best first) that should replace the best single site, if any."""
+def best_pair(ranked: Sequence[Fit], total_mass: float, best_score: float) -> Pair | None:
+    """The pair of `ranked` (single lesions, best first) that should replace the best single
+    hypothesis (score `best_score`), if any."""
     if not ranked or total_mass <= 0:
         return None
-    best = ranked[0]
-    if best.unexplained / total_mass < MIN_UNEXPLAINED_SHARE:
+    if ranked[0].unexplained / total_mass < MIN_UNEXPLAINED_SHARE:
         return None
     winner: Pair | None = None
     for a, b in combinations(ranked[:PAIR_POOL], 2):
@@ -51,7 +51,7 @@ def best_pair(ranked: Sequence[Fit], total_mass: float) -> Pair | None:
         support = a.support + b.support
         cost = a.against + b.against + a.breadth + b.breadth + SECOND_LESION_COST
         score = (explained + support) / (total_mass + support + cost + SCORE_PRIOR)
-        if score > best.score + MIN_ADVANTAGE and (winner is None or score > winner.score):
+        if score > best_score + MIN_ADVANTAGE and (winner is None or score > winner.score):
             first, second = sorted((a, b), key=lambda f: (-f.score, f.site, f.side))
             winner = Pair(first, second, score)
     return winner
