@@ -22,7 +22,7 @@ from app.paths import resources_dir
 
 VIEWS: tuple[str, ...] = ("front", "back")
 SVG_NS = "http://www.w3.org/2000/svg"
-_PATH_TOKEN = re.compile(r"[MLZ]|-?\d+(?:\.\d+)?")
+_PATH_TOKEN = re.compile(r"[A-Za-z]|-?\d+(?:\.\d+)?(?:[eE]-?\d+)?")
 
 
 class BodyMapError(ValueError):
@@ -38,15 +38,12 @@ class RegionElement:
     side: str
     region: str
     polygons: tuple[Polygon, ...]
+    centre: Point  # well inside, and not under an element drawn later (labels, test clicks)
 
     @property
     def key(self) -> tuple[str, str]:
         """(side, region), the key of `Exam.symptoms`."""
         return (self.side, self.region)
-
-    def centre(self) -> Point:
-        """A point well inside the element's largest polygon (for labels and test clicks)."""
-        return interior_point(max(self.polygons, key=_area))
 
 
 @dataclass(frozen=True)
@@ -89,10 +86,14 @@ def view_document(view: str) -> ViewDocument:
     except (KeyError, ValueError) as error:
         raise BodyMapError(f"{path}: the <svg> element needs numeric width, height and "
                            f"data-midline-x ({error})") from error
+    shapes = [(element.attrib["id"], key, _polygons(element, path))
+              for element in root.iter(f"{{{SVG_NS}}}path")
+              if (key := parse_element_id(element.attrib.get("id", ""))) is not None]
     regions = tuple(
-        RegionElement(element.attrib["id"], view, *key, _polygons(element, path))
-        for element in root.iter(f"{{{SVG_NS}}}path")
-        if (key := parse_element_id(element.attrib.get("id", ""))) is not None
+        RegionElement(element_id, view, *key, polygons,
+                      interior_point(max(polygons, key=_area),
+                                     [later for _, _, later in shapes[index + 1:]]))
+        for index, (element_id, key, polygons) in enumerate(shapes)
     )
     return ViewDocument(view, text, width, height, midline_x, regions)
 

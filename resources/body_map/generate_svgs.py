@@ -242,6 +242,7 @@ FINGER_TIPS = {  # name -> (base x, tip x, tip y, half width)
     "little_finger": (103.8, 101.5, 495.0, 2.9),
 }
 FINGER_BASE_Y = 468.0
+FINGER_ROOT_Y = 471.0  # where a finger leaves the palm (the palm's edge is at 472 +- 1)
 
 
 def tip(name: str) -> float:
@@ -266,12 +267,10 @@ def hand_parts(front: bool) -> list[Part]:
     fingers = {name: finger(name) for name in FINGER_TIPS}
     digit_regions = []
     for name in ("index_finger", "middle_finger", "little_finger"):
-        digit_regions.append(region(name, full(fingers[name], FINGER_BASE_Y - 3, tip(name))))
+        digit_regions.append(region(name, full(fingers[name], FINGER_ROOT_Y, tip(name))))
     ring, ring_tip = fingers["ring_finger"], tip("ring_finger")
-    digit_regions.append(region("ring_finger_ulnar",
-                                patch(ring, -1, 0, FINGER_BASE_Y - 3, ring_tip)))
-    digit_regions.append(region("ring_finger_radial",
-                                patch(ring, 0, 1, FINGER_BASE_Y - 3, ring_tip)))
+    digit_regions.append(region("ring_finger_ulnar", patch(ring, -1, 0, FINGER_ROOT_Y, ring_tip)))
+    digit_regions.append(region("ring_finger_radial", patch(ring, 0, 1, FINGER_ROOT_Y, ring_tip)))
     digits = Part("fingers", tuple(digit_regions),
                   tips=tuple(full(f, FINGER_BASE_Y + 2, tip(n)) for n, f in fingers.items()))
     thumb = Part("thumb", (region("thumb", full(THUMB, 447.0, THUMB_TIP[1])),),

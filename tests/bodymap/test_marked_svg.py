@@ -90,14 +90,14 @@ def test_svglib_draws_the_marked_view_into_a_pdf_with_the_mark_in_place():
     image = page.render(scale=scale).to_pil().convert("RGB")
     points_per_unit = drawing.width / float(ET.fromstring(text).attrib["width"])
     lateral_leg = next(e for e in region_elements("front") if e.key == ("left", "lateral_leg"))
-    x, y = lateral_leg.centre()
+    x, y = lateral_leg.centre
     pixels = [image.getpixel((round((x + dx) * points_per_unit * scale),
                               round((y + dy) * points_per_unit * scale)))
               for dx in (-1, 0, 1) for dy in range(-4, 5)]
     vermillion_ish = [p for p in pixels if p[0] > p[2] + 40]
     assert vermillion_ish, f"no pain tint near the lateral leg's centre: {pixels[:3]}"
     right_leg = next(e for e in region_elements("front") if e.key == ("right", "lateral_leg"))
-    x, y = right_leg.centre()
+    x, y = right_leg.centre
     r, _, b = image.getpixel((round(x * points_per_unit * scale),
                               round(y * points_per_unit * scale)))
     assert abs(r - b) < 20, "the unmarked right leg stays uncoloured"

@@ -39,7 +39,7 @@ class RegionItem(QGraphicsPathItem):
         self.setAcceptHoverEvents(True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self._patterns = PatternCache(element.polygons)
-        self._centre = QPointF(*element.centre())
+        self._centre = QPointF(*element.centre)
         self.kinds: frozenset[str] = frozenset()
         self.overlay: OverlayPaint | None = None
         self.prediction: str | None = None  # "core" | "variable" | None

@@ -92,6 +92,10 @@ class BodyMapScene(QGraphicsScene):
         self.stroke_started.emit(*item.key)
         event.accept()
 
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        """A quick second click is a second click: it toggles again."""
+        self.mousePressEvent(event)
+
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._stroke_key is None:
             super().mouseMoveEvent(event)

@@ -1,0 +1,210 @@
+"""The body-map widget, driven through the view's viewport as a user would: clicks mark a side
+and region on each view, drags paint as one undo step, the eraser clears, the keyboard reaches
+every region, and the predicted territory of the selected hypothesis is outlined."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from app.bodymap import region_elements
+from app.domain.interpretation import Hypothesis
+from app.gui.body_map import BodyMapWidget
+from app.gui.body_map.palette import ERASER
+from app.rules.territory import predicted_regions
+
+
+@pytest.fixture
+def body_map(session, qtbot):
+    widget = BodyMapWidget(session)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 1300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _viewport_pos(body_map, view: str, scene_point: QPointF) -> QPoint:
+    return body_map.views[view].mapFromScene(scene_point)
+
+
+def _click(qtbot, body_map, view: str, element_id: str) -> None:
+    item = next(i for i in body_map.scenes[view].region_items
+                if i.element.element_id == element_id)
+    qtbot.mouseClick(body_map.views[view].viewport(), Qt.MouseButton.LeftButton,
+                     pos=_viewport_pos(body_map, view, item.centre()))
+
+
+def _send_mouse(viewport, kind: QEvent.Type, pos: QPoint, buttons) -> None:
+    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove \
+        else Qt.MouseButton.LeftButton
+    event = QMouseEvent(kind, QPointF(pos), QPointF(viewport.mapToGlobal(pos)), button,
+                        buttons, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, event)
+
+
+def _drag(body_map, view: str, element_ids: list[str]) -> None:
+    """Press on the first region, move through the others, release on the last."""
+    scene = body_map.scenes[view]
+    points = [_viewport_pos(body_map, view, next(
+        i for i in scene.region_items if i.element.element_id == e).centre())
+        for e in element_ids]
+    viewport = body_map.views[view].viewport()
+    held = Qt.MouseButton.LeftButton
+    _send_mouse(viewport, QEvent.Type.MouseButtonPress, points[0], held)
+    for start, end in itertools.pairwise(points):
+        for step in range(1, 5):
+            _send_mouse(viewport, QEvent.Type.MouseMove, start + (end - start) * step / 4, held)
+    _send_mouse(viewport, QEvent.Type.MouseButtonRelease, points[-1], Qt.MouseButton.NoButton)
+
+
+@pytest.mark.parametrize("view", ["front", "back"])
+def test_a_click_at_the_centre_of_each_region_marks_that_side_and_region(
+        qtbot, body_map, session, view):
+    for element in region_elements(view):
+        before = session.exam.symptom_kinds(element.side, element.region)
+        _click(qtbot, body_map, view, element.element_id)
+        after = session.exam.symptom_kinds(element.side, element.region)
+        assert after == before ^ {"pain"}, f"{element.element_id} was not toggled"
+        others = {k for k in session.exam.symptoms if k != element.key}
+        assert others <= {e.key for e in region_elements(view)}, element.element_id
+
+
+def test_a_second_click_removes_the_mark_and_another_tool_adds_its_own_kind(
+        qtbot, body_map, session):
+    _click(qtbot, body_map, "front", "left.dorsum_foot")
+    body_map.palette_bar.set_tool("numbness")
+    _click(qtbot, body_map, "front", "left.dorsum_foot")
+    assert session.exam.symptom_kinds("left", "dorsum_foot") == {"pain", "numbness"}
+    _click(qtbot, body_map, "front", "left.dorsum_foot")
+    assert session.exam.symptom_kinds("left", "dorsum_foot") == {"pain"}
+    assert session.exam.symptom_kinds("right", "dorsum_foot") == frozenset()
+
+
+def test_the_back_view_marks_the_patients_side_not_the_viewers(qtbot, body_map, session):
+    """On the back view the patient's right is on the viewer's right."""
+    scene = body_map.scenes["back"]
+    item = next(i for i in scene.region_items if i.element.element_id == "right.buttock")
+    assert item.centre().x() > scene.midline_x
+    _click(qtbot, body_map, "back", "right.buttock")
+    assert session.exam.symptom_kinds("right", "buttock") == {"pain"}
+    assert session.exam.symptom_kinds("left", "buttock") == frozenset()
+
+
+def test_a_drag_paints_several_regions_as_one_undo_step(body_map, session):
+    steps_before = session.undo_stack.count()
+    _drag(body_map, "front", ["left.anterior_knee", "left.lateral_leg", "left.dorsum_foot"])
+    marked = {key for key, kinds in session.exam.symptoms.items() if "pain" in kinds}
+    assert {("left", "anterior_knee"), ("left", "lateral_leg"), ("left", "dorsum_foot")} <= marked
+    assert all(side == "left" for side, _ in marked)
+    assert session.undo_stack.count() == steps_before + 1
+    session.undo_stack.undo()
+    assert dict(session.exam.symptoms) == {}
+
+
+def test_a_drag_that_starts_on_a_marked_region_removes_the_kind_along_its_path(
+        qtbot, body_map, session):
+    for element_id in ("left.medial_leg", "left.medial_ankle"):
+        _click(qtbot, body_map, "front", element_id)
+    _drag(body_map, "front", ["left.medial_leg", "left.medial_ankle"])
+    assert dict(session.exam.symptoms) == {}
+
+
+def test_the_eraser_clears_every_kind_of_a_region_only(qtbot, body_map, session):
+    session.set_symptom_kinds("left", "heel", frozenset({"pain", "numbness"}))
+    session.set_symptom_kinds("right", "heel", frozenset({"pain"}))
+    body_map.palette_bar.set_tool(ERASER)
+    _click(qtbot, body_map, "back", "left.heel.plantar")
+    assert session.exam.symptom_kinds("left", "heel") == frozenset()
+    assert session.exam.symptom_kinds("right", "heel") == {"pain"}
+
+
+def test_an_eraser_click_on_an_empty_region_adds_no_undo_step(qtbot, body_map, session):
+    body_map.palette_bar.set_tool(ERASER)
+    _click(qtbot, body_map, "front", "right.thenar")
+    assert session.undo_stack.count() == 0
+
+
+def test_marks_repaint_on_undo_and_show_in_the_view(qtbot, body_map, session):
+    item = next(i for i in body_map.scenes["front"].region_items
+                if i.element.element_id == "left.anterior_thigh")
+    view = body_map.views["front"]
+    pos = view.mapFromScene(item.centre())
+    blank = view.viewport().grab().toImage().pixelColor(pos)
+    _click(qtbot, body_map, "front", "left.anterior_thigh")
+    assert item.kinds == {"pain"}
+    marked = view.viewport().grab().toImage().pixelColor(pos)
+    assert marked != blank and marked.red() > marked.blue()
+    session.undo_stack.undo()
+    assert item.kinds == frozenset()
+
+
+def test_regions_have_accessible_names_and_tooltips_with_dermatomes_and_nerves(body_map, kb):
+    items = {i.element.element_id: i for i in body_map.scenes["front"].region_items}
+    foot = items["left.dorsum_foot"]
+    assert foot.accessible_name == f"Left {kb.regions['dorsum_foot'].label}"
+    assert "Dermatomes:" in foot.toolTip() and "L5" in foot.toolTip()
+    assert kb.sites["nerve:superficial_peroneal"].label in foot.toolTip()
+    assert items["midline.abdomen"].accessible_name.startswith("Midline ")
+    for scene in body_map.scenes.values():
+        assert all(i.accessible_name and i.toolTip() for i in scene.region_items)
+
+
+def test_the_keyboard_reaches_the_regions_and_space_toggles(qtbot, body_map, session):
+    view = body_map.views["front"]
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: body_map.scenes["front"].focused_region() is not None)
+    scene = body_map.scenes["front"]
+    first = scene.focused_region()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    second = scene.focused_region()
+    assert second is not first and second.centre().y() > first.centre().y()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert session.exam.symptom_kinds(*second.key) == {"pain"}
+    assert view.accessibleDescription() == f"{second.accessible_name}: pain"
+    assert view.focusNextPrevChild(True)
+    assert scene.focused_region() is not second
+
+
+def test_tab_walks_every_region_once_then_leaves_the_view(body_map):
+    view = body_map.views["back"]
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    scene = body_map.scenes["back"]
+    seen = [scene.focused_region()]
+    while view.focusNextPrevChild(True) and view.hasFocus():
+        seen.append(scene.focused_region())
+        if len(seen) > len(scene.region_items):
+            break
+    assert {id(i) for i in seen} == {id(i) for i in scene.region_items}
+    assert len(seen) == len(scene.region_items)
+
+
+def test_the_selected_hypothesis_outlines_its_predicted_territory_on_its_side(body_map, session,
+                                                                              kb):
+    predicted = predicted_regions("root:L5", kb)
+    assert predicted, "the knowledge tables give L5 a territory"
+    session.select_hypothesis(Hypothesis(site="root:L5", side="left", score=0.9,
+                                         label="Left L5 nerve root"))
+    for scene in body_map.scenes.values():
+        for item in scene.region_items:
+            side, region = item.key
+            expected = predicted.get(region) if side == "left" else None
+            assert item.prediction == expected, item.element.element_id
+    assert "Left L5 nerve root" in body_map.prediction_caption.text()
+    body_map.prediction_box.setChecked(False)
+    assert all(i.prediction is None for s in body_map.scenes.values() for i in s.region_items)
+
+
+def test_the_dermatome_and_nerve_overlays_label_regions_from_the_tables(body_map, kb):
+    items = {i.element.element_id: i for i in body_map.scenes["front"].region_items}
+    body_map.dermatome_box.setChecked(True)
+    assert "L5" in items["left.dorsum_foot"].overlay.label
+    body_map.nerve_box.setChecked(True)
+    assert not body_map.dermatome_box.isChecked()
+    assert items["left.first_web_space"].overlay.label == "DP"
+    body_map.nerve_box.setChecked(False)
+    assert items["left.first_web_space"].overlay is None
