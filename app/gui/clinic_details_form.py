@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -45,6 +46,7 @@ class ClinicDetailsForm(QWidget):
         address.setObjectName(ADDRESS_FIELD)
         address.setPlaceholderText("Street\nTown\nPostcode")
         address.setTabChangesFocus(True)
+        address.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         address.setFixedHeight(address.fontMetrics().lineSpacing() * 4 + 12)
         letterhead.layout().insertRow(1, "&Address", address)
         self.editors[ADDRESS_FIELD] = address

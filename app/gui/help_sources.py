@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,11 +33,12 @@ from app.domain.knowledge import KnowledgeBase
 
 # clinical.md section 0: what each evidence tag of sources.csv means
 EVIDENCE_LEVELS: Mapping[str, str] = {
-    "V": "V: checked against the source text",
-    "K": "K: standard reference value, not re-read",
-    "L": "L: UK local NHS pathway",
-    "S": "S: secondary or teaching source (provisional)",
+    "V": "checked against the source text",
+    "K": "standard reference value, not re-read",
+    "L": "UK local NHS pathway",
+    "S": "secondary or teaching source (provisional)",
 }
+CITED_BY_WIDTH = 220  # pixels; the citation column takes the rest and wraps
 # KnowledgeBase attribute -> the table file it was loaded from (app.knowledge.loader)
 CITING_TABLES: Mapping[str, str] = {
     "sites": "sites.csv", "muscles": "muscles.csv", "regions": "regions.csv",
@@ -99,16 +101,32 @@ class SourcesDialog(QDialog):
         self.filter.setClearButtonEnabled(True)
         layout.addWidget(self.filter)
         usage = source_usage(kb)
-        rows = [(source.key, EVIDENCE_LEVELS.get(source.evidence, source.evidence),
-                 source.citation, ", ".join(f"{table} ({count})" for table, count
-                                            in sorted(usage[source.key].items())))
+        rows = [(source.key, source.evidence, source.citation,
+                 ", ".join(f"{table} ({count})" for table, count
+                           in sorted(usage[source.key].items())))
                 for source in sorted(kb.sources.values(), key=lambda s: s.key)]
         self.sources = _read_only_table(("Key", "Evidence", "Citation", "Cited by"), rows, page)
-        self.sources.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.sources.resizeRowsToContents()
+        header = self.sources.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, CITED_BY_WIDTH)
+        header.sectionResized.connect(self.sources.resizeRowsToContents)  # rewrap citations
+        self.sources.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sources.setTextElideMode(Qt.TextElideMode.ElideNone)
+        for row in range(self.sources.rowCount()):
+            evidence = self.sources.item(row, 1)
+            evidence.setToolTip(EVIDENCE_LEVELS.get(evidence.text(), ""))
         self.filter.textChanged.connect(self._apply_filter)
         layout.addWidget(self.sources)
+        legend = QLabel("Evidence: " + "; ".join(f"<b>{tag}</b> {meaning}" for tag, meaning
+                                                 in EVIDENCE_LEVELS.items()), page)
+        legend.setWordWrap(True)
+        layout.addWidget(legend)
         return page
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        super().showEvent(event)
+        self.sources.resizeRowsToContents()  # the citation column has its final width now
 
     def _tables_page(self, kb: KnowledgeBase) -> QWidget:
         versions = kb.table_versions or {}
