@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 FEATURE_MODULES: tuple[str, ...] = (
     "app.gui.records.feature",  # patients, exam history, autosave, backups (opens the store)
     "app.gui.clinic_setup",  # first-run welcome, Settings, Help > Clinical sources
+    "app.gui.letter.feature",  # Letter menu: preview, print, save the referral letter
 )
 
 

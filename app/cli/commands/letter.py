@@ -12,8 +12,6 @@ The PDF is written atomically; nothing is printed on success.
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from app.exchange.exam_files import read_exam_file
 from app.knowledge import load_knowledge
 from app.report import PATIENT_COPY, LetterRefused, build_letter
 from app.report.facts import ClinicDetails, letter_sender
+from app.report.output import LetterWriteError, write_pdf
 from app.rules import interpret
 from app.storage.database import database_path, open_read_only
 from app.storage.home import resolve_home
@@ -53,7 +52,10 @@ def run(args: argparse.Namespace) -> int:
                            sender, previous, written_at=datetime.now().replace(microsecond=0))
     except LetterRefused as refused:
         raise UsageError(f"{args.exam}: {refused}") from None
-    _write_atomically(Path(args.output), pdf)
+    try:
+        write_pdf(Path(args.output), pdf)
+    except LetterWriteError as err:
+        raise UsageError(str(err)) from None
     return 0
 
 
@@ -67,20 +69,3 @@ def _clinic_settings(home_option: str | None) -> ClinicDetails | None:
         return load_settings(db)
     finally:
         db.close()
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    if target.is_dir():
-        raise UsageError(f"{target}: is a folder; give the name of the PDF to write")
-    if not target.parent.is_dir():
-        raise UsageError(f"{target}: the folder {target.parent} does not exist")
-    fd, temporary = tempfile.mkstemp(prefix=".nervechart-", suffix=".pdf", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

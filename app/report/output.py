@@ -1,0 +1,33 @@
+"""Writing a finished letter to disk atomically: the old file stays intact until the new one is
+complete (temporary file in the same folder, fsync, rename)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class LetterWriteError(OSError):
+    """The letter could not be written; the message names the path and why."""
+
+
+def write_pdf(target: Path, data: bytes) -> None:
+    if target.is_dir():
+        raise LetterWriteError(f"{target}: is a folder; give the name of the PDF to write")
+    if not target.parent.is_dir():
+        raise LetterWriteError(f"{target}: the folder {target.parent} does not exist")
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=".nervechart-", suffix=".pdf",
+                                         dir=target.parent)
+    except OSError as err:
+        raise LetterWriteError(f"{target}: cannot write there ({err.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
