@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TypeVar
 
 from app.domain.interpretation import NextTest
 from app.domain.knowledge import KnowledgeBase
@@ -25,6 +26,7 @@ MIN_DIFFERENCE = 0.5
 MAX_NEXT_TESTS = 4
 MAX_NOT_TESTED = 10
 _KIND_ORDER = {"strength": 0, "reflexes": 1, "umn": 2}  # on equal power, prefer a muscle
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -89,15 +91,15 @@ def next_tests(group: Sequence[Fit], findings: Findings, index: ProfileIndex,
         if power:
             _, i, j = best
             why = _why(item, group[i], group[j], expected[i], expected[j], kb)
-            ranked.append((-power, _KIND_ORDER[item.kind], item.path, tuple(expected), why))
-    ranked.sort()
-    chosen: list[NextTest] = []
-    seen: set[tuple[float, ...]] = set()
-    for *_, path, expected, why in ranked:
-        if expected not in seen:  # a second test with the same answers adds nothing
-            seen.add(expected)
-            chosen.append(NextTest(path, why))
-    return tuple(chosen[:MAX_NEXT_TESTS])
+            ranked.append(((-round(power, 9), _KIND_ORDER[item.kind], item.item), item.side,
+                           (tuple(expected), NextTest(item.path, why))))
+    chosen: list[tuple[tuple, str, NextTest]] = []
+    seen: set[tuple[str, tuple[float, ...]]] = set()
+    for key, side, (expected, test) in sorted(ranked, key=lambda entry: entry[:2]):
+        if (side, expected) not in seen:  # a second test with the same answers adds nothing
+            seen.add((side, expected))
+            chosen.append((key, side, test))
+    return tuple(_take_whole_pairs(chosen, MAX_NEXT_TESTS))
 
 
 def not_tested(leading: Sequence[Fit], findings: Findings, index: ProfileIndex,
@@ -105,16 +107,34 @@ def not_tested(leading: Sequence[Fit], findings: Findings, index: ProfileIndex,
     """Discriminating findings among `leading` (best first) that were not examined."""
     if not leading:
         return ()
-    ranked: dict[str, float] = {}
+    ranked: list[tuple[tuple, str, str]] = []
     for item in _untested(leading, findings, index, kb):
         expected = [_expected(f, item, index, kb) for f in leading]
         spread = max(expected) - min(expected) if len(leading) > 1 else expected[0]
         if item.kind == "umn" and item.side in leading[0].scope:
             spread = max(spread, 1.0)  # the UMN screen of the leading limb always matters
         if spread >= MIN_DIFFERENCE:
-            ranked[item.path] = spread
-    order = sorted(ranked, key=lambda path: (-ranked[path], path))
-    return tuple(order[:MAX_NOT_TESTED])
+            ranked.append(((-round(spread, 9), _KIND_ORDER[item.kind], item.item), item.side,
+                           item.path))
+    return tuple(_take_whole_pairs(ranked, MAX_NOT_TESTED))
+
+
+def _take_whole_pairs(ranked: list[tuple[tuple, str, T]], limit: int) -> list[T]:
+    """The values of `ranked` (rank key, side, value) best first, at most `limit`, never
+    keeping one side of an equally ranked left/right pair without the other (so that
+    mirroring the exam mirrors the list)."""
+    groups: dict[tuple, list[tuple[str, T]]] = {}
+    for key, side, value in ranked:
+        groups.setdefault(key, []).append((side, value))
+    taken: list[T] = []
+    for key in sorted(groups):
+        members = [value for _, value in sorted(groups[key], key=lambda m: m[0])]
+        if len(taken) + len(members) > limit:
+            if len(members) == 1:
+                continue
+            break
+        taken.extend(members)
+    return taken
 
 
 def _why(item: _Item, first: Fit, second: Fit, a: float, b: float, kb: KnowledgeBase) -> str:

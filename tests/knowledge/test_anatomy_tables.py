@@ -62,7 +62,8 @@ def test_only_the_ankle_jerk_is_age_dependent(kb):
     ("great_toe_extension", "nerve:deep_peroneal"), ("elbow_extension", "nerve:radial_axilla"),
     ("elbow_flexion_midprone", "nerve:radial_spiral_groove"),
     ("finger_extension", "nerve:posterior_interosseous"),
-    ("thumb_extension", "nerve:posterior_interosseous"), ("forearm_pronation", "nerve:median_elbow"),
+    ("thumb_extension", "nerve:posterior_interosseous"),
+    ("forearm_pronation", "nerve:median_elbow"),
     ("wrist_flexion", "nerve:median_elbow"), ("thumb_ip_flexion", "nerve:anterior_interosseous"),
     ("finger_flexion", "nerve:anterior_interosseous"),
     ("little_finger_dip_flexion", "nerve:ulnar_elbow"), ("finger_abduction", "nerve:ulnar_wrist"),
@@ -116,7 +117,8 @@ def test_carpal_tunnel_spares_the_thenar_skin(kb):
 
 @pytest.mark.parametrize(("site", "destination", "urgency"), [
     ("root:L5", "msk_physiotherapy", "routine"), ("nerve:common_peroneal", "neurology", "routine"),
-    ("plexus:lumbosacral", "neurology", "soon"), ("myelopathy:cervical", "spinal_surgery", "urgent"),
+    ("plexus:lumbosacral", "neurology", "soon"),
+    ("myelopathy:cervical", "spinal_surgery", "urgent"),
     ("cauda_equina", "emergency_department", "emergency"),
     ("central:brain", "emergency_department", "emergency"),
     ("non_radicular", "msk_physiotherapy", "routine"),
