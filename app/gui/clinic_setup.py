@@ -117,6 +117,9 @@ class ClinicSetup:
     def take_welcome(self, answer: WelcomeAnswer) -> None:
         if self.store is not None and answer.add_demo_patients:
             exams = self.store.add_demo_patients(self.context.kb.catalogue())
+            records = getattr(self.window, "records", None)  # the records feature, if installed
+            if records is not None:
+                records.refresh()
             self.window.statusBar().showMessage(f"Added the demo patients ({exams} exams).",
                                                 10_000)
         self.apply(answer.settings)

@@ -187,3 +187,22 @@ def test_judgement_form_edits_every_judgement_call(qtbot):
     (restore,) = [b for b in form.findChildren(QPushButton) if "defaults" in b.text()]
     qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
     assert form.judgement() == JudgementSettings()
+
+
+def test_demo_patients_from_the_welcome_appear_in_the_patient_list(qtbot, kb, tmp_path):
+    from app.gui.main import build_main_window
+
+    context = AppContext(session=ExamSession(kb), kb=kb, home=tmp_path)
+    window = build_main_window(context)  # the records feature opens the home folder's store
+    qtbot.addWidget(window)
+    try:
+        patients = window.records.patient_list.list
+        assert patients.count() == 0
+        welcome = _welcome(qtbot, window.clinic_setup)
+        _type_details(qtbot, welcome.details.editors)
+        welcome.demo.setChecked(True)
+        _press(qtbot, welcome, "Start")
+        assert patients.count() > 0
+        assert load_settings(window.records.store.db).examiner_name == TYPED["examiner_name"]
+    finally:
+        window.records.shut_down()
