@@ -4,7 +4,7 @@
   finding (a weak muscle, reduced reflex or sensory deficit in their territory);
 - cauda equina and conus (bilateral): only with a cauda-equina red flag or a saddle deficit;
 - polyneuropathy (bilateral): only with distal (hand or foot) sensory deficits on both sides;
-- cervical and thoracic myelopathy: with any UMN evidence (a definite sign or a clearly brisk
+- cervical and thoracic myelopathy: with any UMN evidence (a definite sign or a grade-4
   reflex); bilateral when the evidence is on both sides, else that side;
 - a brain lesion: with UMN evidence on one side only, on that side.
 Sided sites that explain findings on both sides also get a bilateral hypothesis
@@ -24,8 +24,7 @@ from app.rules.profiles import Profile, ProfileIndex
 BOTH = frozenset(LIMB_SIDES)
 SIDED_KINDS = ("root", "nerve", "plexus")
 _SACRAL_KINDS = ("cauda_equina", "conus")
-# UMN evidence on a side counts when it adds up to at least one brisk-with-clonus reflex.
-_UMN_SIDE_MASS = 0.9
+_UMN_REFLEX_MASS = 1.0  # a brisk reflex this heavy (grade 4) is UMN evidence on its own
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ def candidates(findings: Findings, index: ProfileIndex) -> list[Candidate]:
     """Every candidate for `findings` (module docstring)."""
     by_side = {side: _abnormal_items(findings, side) for side in LIMB_SIDES}
     midline = _abnormal_items(findings, MIDLINE)
-    umn_sides = _umn_sides(findings, index)
+    umn_sides = _umn_sides(findings)
     saddle = any(region in index.saddle_regions for _, region in findings.deficits)
     distal_sides = {side for side, region in findings.deficits if region in index.distal_regions}
     result: list[Candidate] = []
@@ -81,13 +80,12 @@ def _abnormal_items(findings: Findings, side: str) -> set[str]:
             | {r for s, r in findings.deficits if s == side})
 
 
-def _umn_sides(findings: Findings, index: ProfileIndex) -> set[str]:
-    mass: dict[str, float] = {}
-    for side, _ in findings.umn_signs:
-        mass[side] = mass.get(side, 0.0) + _UMN_SIDE_MASS
-    for (side, _), amount in findings.brisk.items():
-        mass[side] = mass.get(side, 0.0) + amount
-    return {side for side, total in mass.items() if total >= _UMN_SIDE_MASS}
+def _umn_sides(findings: Findings) -> set[str]:
+    """Sides with a definite UMN sign or a clearly pathological reflex (grade 4, with clonus);
+    grade 3 is the upper half of normal (Hallett 1993) and opens no cord hypothesis alone."""
+    sides = {side for side, _ in findings.umn_signs}
+    sides |= {side for (side, _), mass in findings.brisk.items() if mass >= _UMN_REFLEX_MASS}
+    return sides
 
 
 def _side_of(sides: set[str]) -> str:

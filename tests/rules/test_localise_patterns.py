@@ -128,3 +128,11 @@ def test_mirroring_a_vignette_mirrors_the_answer(kb, path):
     assert sorted(swapped(t.finding) for t in plain.next_tests) == \
         sorted(t.finding for t in mirror.next_tests)
     assert sorted(swapped(p) for p in plain.not_tested) == sorted(mirror.not_tested)
+
+
+def test_reflexes_in_the_upper_half_of_normal_open_no_cord_hypothesis(kb):
+    doc = exam_doc(reflexes={side: {"biceps": "3", "triceps": "3", "patellar": "3"}
+                             for side in ("left", "right")})
+    assert not any(h.site.startswith("myelopathy") for h in run(doc, kb).hypotheses)
+    doc["reflexes"]["left"]["patellar"] = "4"
+    assert run(doc, kb).hypotheses[0].site.startswith("myelopathy")
