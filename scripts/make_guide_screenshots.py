@@ -3,8 +3,9 @@
     .venv/bin/python scripts/make_guide_screenshots.py
 
 The charting window comes from `nervechart screenshot` with the bundled example exams; the
-letter is `nervechart letter` rendered to a PNG with pypdfium2; the welcome, settings and
-sources dialogs are drawn offscreen from their own classes. Everything runs on a throwaway home
+letter is `nervechart letter` rendered to a PNG with pypdfium2; the whole window with patients
+and follow-up (which `nervechart screenshot` does not open) and the welcome, settings and
+sources dialogs are drawn offscreen from the app's own classes. Everything runs on a throwaway home
 folder holding the demo clinic, never on a real one. Re-run after any visible change so the
 guide never shows an old screen; files no longer produced are deleted.
 """
@@ -22,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 IMAGES = ROOT / "docs" / "images"
 EXAMPLES = ROOT / "resources" / "examples"
 DIALOG_SIZE = (900, 640)
+FULL_WINDOW_SIZE = (1600, 1000)
+FOLLOW_UP_PATIENT = "DEMO-0002"  # the demo patient whose foot drop worsens visit by visit
 
 
 def nervechart(home: Path, *arguments: str) -> None:
@@ -50,13 +53,16 @@ def letter_page(home: Path, target: Path) -> None:
 
 def _dialog_shots() -> dict[str, Callable[[Path, Path], None]]:
     """Dialogs drawn in this process (Qt offscreen), filled as a user would leave them."""
-    from PySide6.QtWidgets import QTabWidget
+    from PySide6.QtWidgets import QApplication, QTabWidget
 
+    from app.gui.context import AppContext
     from app.gui.first_run import WelcomeDialog
     from app.gui.help_sources import SourcesDialog
-    from app.gui.main import create_application
+    from app.gui.main import build_main_window, create_application
+    from app.gui.session import ExamSession
     from app.gui.settings_dialog import SettingsDialog
     from app.knowledge import load_knowledge
+    from app.storage import exams, patients
     from app.storage.demo import DEMO_SETTINGS
     from app.storage.settings import ClinicSettings
 
@@ -86,8 +92,26 @@ def _dialog_shots() -> dict[str, Callable[[Path, Path], None]]:
     def sources(_home: Path, target: Path) -> None:
         grab(SourcesDialog(kb), target)
 
-    return {"guide-welcome.png": welcome, "guide-settings-details.png": settings(0),
-            "guide-settings-judgement.png": settings(1), "guide-help-sources.png": sources}
+    def follow_up(home: Path, target: Path) -> None:
+        """The whole window on the demo home: patients, exam history, comparison charts."""
+        window = build_main_window(AppContext(session=ExamSession(kb), kb=kb, home=home))
+        window.resize(*FULL_WINDOW_SIZE)
+        window.show()
+        records = window.records
+        try:
+            patient = patients.find_by_identifier(records.store.db, FOLLOW_UP_PATIENT)
+            records.show_patient(patient)
+            records.open_exam(exams.latest_exam(records.store.db, patient.id, kb.catalogue()))
+            QApplication.processEvents()
+            if not window.grab().save(str(target)):
+                raise OSError(f"cannot write {target}")
+        finally:
+            records.shut_down()
+            window.close()
+
+    return {"guide-follow-up.png": follow_up, "guide-welcome.png": welcome,
+            "guide-settings-details.png": settings(0), "guide-settings-judgement.png": settings(1),
+            "guide-help-sources.png": sources}
 
 
 def main() -> int:
