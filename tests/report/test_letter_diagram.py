@@ -60,7 +60,7 @@ def test_marked_region_shows_the_symptom_colour_on_the_rendered_page(exam_with, 
 
     def on_page(key: tuple[str, str]) -> tuple[float, float]:
         element = next(e for e in region_elements("front") if e.key == key)
-        local_x, local_y = diagram.to_local("front", *element.centre())
+        local_x, local_y = diagram.to_local("front", *element.centre)
         x = margins.margin_left_mm * mm + local_x
         y_from_top = page_height - (frame_top - diagram.height + local_y)
         return x, y_from_top

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.letter.pages import render_pages
 
-PREVIEW_DPI = 96
+PREVIEW_DPI = 90  # an A4 page is 744 pixels wide
 
 
 class LetterPreviewDialog(QDialog):
@@ -36,7 +36,7 @@ class LetterPreviewDialog(QDialog):
         """`choices` are (key, text) pairs for the destination box; `chosen` is a key."""
         super().__init__(parent)
         self.setWindowTitle("Letter preview")
-        self.resize(760, 900)
+        self.resize(820, 960)
         self.pdf = b""
         self.destination_box = QComboBox(self)
         for key, text in choices:

@@ -76,7 +76,7 @@ def addresses(ctx: LetterContext) -> list[Flowable]:
     pairs = zip_longest(letter_rows, patient_rows, fillvalue=("", []))
     table = label_value([[para(a, bold), lines(a_values, cell), para(b, bold),
                           lines(b_values, cell)] for (a, a_values), (b, b_values) in pairs],
-                        [ctx.width * w for w in (0.1, 0.42, 0.16, 0.32)])
+                        [ctx.width * w for w in (0.14, 0.38, 0.15, 0.33)])
     flowables: list[Flowable] = [table]
     if ctx.written_at is not None:
         when = f"{nhs_date(ctx.written_at.date())} {ctx.written_at:%H:%M}"

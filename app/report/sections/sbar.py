@@ -21,8 +21,7 @@ def _labelled(ctx: LetterContext, label: str, text: str) -> Flowable:
 
 
 def reason_for_referral(ctx: LetterContext) -> str:
-    if ctx.interpretation.referral.text:
-        return ctx.interpretation.referral.text
+    """The leading impression (the engine's plan is the recommendation, the trigger the banner)."""
     if ctx.interpretation.hypotheses:
         return ctx.sentence("reason_hypothesis", label=ctx.interpretation.hypotheses[0].label)
     return ctx.sentence("reason_no_hypothesis")
@@ -150,11 +149,13 @@ def progress(ctx: LetterContext) -> list[Flowable]:
 
 
 def recommendation(ctx: LetterContext) -> list[Flowable]:
-    """What is asked of the addressee (the reason and urgency are in the situation)."""
+    """What is asked of the addressee, and the plan the interpretation recommends."""
     wording = ctx.template.wording
     flowables: list[Flowable] = [*ctx.heading("recommendation"),
                                  para(wording.requests[ctx.addressed_destination],
                                       ctx.styles["cell_bold"])]
+    if ctx.interpretation.referral.text:
+        flowables.append(para(ctx.interpretation.referral.text, ctx.styles["body"]))
     if ctx.addressed_destination != ctx.recommended:
         flowables.append(para(ctx.sentence("banner_other_destination", recommended=ctx
                                            .destination_name(ctx.recommended)),
