@@ -113,6 +113,12 @@ def _bounds(polygons: Sequence[Polygon]) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+def _box_distance(point: Point, box: tuple[float, float, float, float]) -> float:
+    dx = max(box[0] - point[0], 0.0, point[0] - box[2])
+    dy = max(box[1] - point[1], 0.0, point[1] - box[3])
+    return math.hypot(dx, dy)
+
+
 def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
@@ -122,18 +128,23 @@ def interior_point(polygon: Polygon, covers: Sequence[Sequence[Polygon]] = ()) -
     it): of the midpoints of its horizontal spans on fifteen rows, the one farthest from all
     those edges, nearer the middle row on a near tie."""
     box = _bounds((polygon,))
-    nearby = [shape for shape in covers if _overlaps(box, _bounds(shape))]
+    nearby = [(shape, bounds) for shape in covers if _overlaps(box, bounds := _bounds(shape))]
     top, bottom = box[1], box[3]
     best: tuple[float, Point] | None = None
     for row in range(1, 16):
         y = top + (bottom - top) * row / 16
         spans = _spans((polygon,), 0.0, y)
-        for shape in nearby:
-            spans = [piece for span in spans for piece in _minus(span, _spans(shape, 0.0, y))]
+        for shape, bounds in nearby:
+            if bounds[1] <= y <= bounds[3]:
+                spans = [piece for span in spans
+                         for piece in _minus(span, _spans(shape, 0.0, y))]
         for (x0, _), (x1, _) in spans:
             candidate = ((x0 + x1) / 2, y)
-            clearance = min([_distance_to_edges(candidate, polygon)] +
-                            [_distance_to_edges(candidate, p) for s in nearby for p in s])
+            clearance = _distance_to_edges(candidate, polygon)
+            for shape, bounds in nearby:
+                if _box_distance(candidate, bounds) < clearance:
+                    clearance = min([clearance] + [_distance_to_edges(candidate, p)
+                                                   for p in shape])
             score = clearance * (1 - 0.01 * abs(row - 8))
             if best is None or score > best[0]:
                 best = (score, candidate)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from pathlib import Path
 
 from app.bodymap.geometry import Point, Polygon, interior_point
@@ -38,12 +38,19 @@ class RegionElement:
     side: str
     region: str
     polygons: tuple[Polygon, ...]
-    centre: Point  # well inside, and not under an element drawn later (labels, test clicks)
+    # the outlines of the elements drawn after this one, which may cover part of it
+    drawn_over: tuple[tuple[Polygon, ...], ...] = field(default=(), repr=False, compare=False)
 
     @property
     def key(self) -> tuple[str, str]:
         """(side, region), the key of `Exam.symptoms`."""
         return (self.side, self.region)
+
+    @cached_property
+    def centre(self) -> Point:
+        """A point well inside the element and clear of the elements drawn over it
+        (for labels and clicks); computed on first use."""
+        return interior_point(max(self.polygons, key=_area), self.drawn_over)
 
 
 @dataclass(frozen=True)
@@ -91,8 +98,7 @@ def view_document(view: str) -> ViewDocument:
               if (key := parse_element_id(element.attrib.get("id", ""))) is not None]
     regions = tuple(
         RegionElement(element_id, view, *key, polygons,
-                      interior_point(max(polygons, key=_area),
-                                     [later for _, _, later in shapes[index + 1:]]))
+                      tuple(later for _, _, later in shapes[index + 1:]))
         for index, (element_id, key, polygons) in enumerate(shapes)
     )
     return ViewDocument(view, text, width, height, midline_x, regions)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from app.bodymap import region_elements
 from app.domain.interpretation import Hypothesis
 from app.gui.body_map import BodyMapWidget
+from app.gui.body_map.overlays import root_span
 from app.gui.body_map.palette import ERASER
 from app.rules.territory import predicted_regions
 
@@ -202,9 +203,17 @@ def test_the_selected_hypothesis_outlines_its_predicted_territory_on_its_side(bo
 def test_the_dermatome_and_nerve_overlays_label_regions_from_the_tables(body_map, kb):
     items = {i.element.element_id: i for i in body_map.scenes["front"].region_items}
     body_map.dermatome_box.setChecked(True)
+    core = kb.regions["dorsum_foot"].dermatomes_core
+    assert items["left.dorsum_foot"].overlay.label == root_span(core)
     assert "L5" in items["left.dorsum_foot"].overlay.label
     body_map.nerve_box.setChecked(True)
     assert not body_map.dermatome_box.isChecked()
     assert items["left.first_web_space"].overlay.label == "DP"
     body_map.nerve_box.setChecked(False)
     assert items["left.first_web_space"].overlay is None
+
+
+def test_root_spans_shorten_runs_of_neighbouring_roots():
+    assert root_span(frozenset({"T5", "T3", "T4", "L1"})) == "T3-T5, L1"
+    assert root_span(frozenset({"L5", "S1"})) == "L5/S1"
+    assert root_span(frozenset({"C6"})) == "C6"

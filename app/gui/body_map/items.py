@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from app.bodymap.views import RegionElement
@@ -19,6 +19,7 @@ from app.gui.body_map.painting import PatternCache, painter_path
 PREDICTION_COLOUR = QColor("#3A0CA3")
 HOVER_COLOUR = QColor("#222222")
 FOCUS_COLOUR = QColor("#0B5CD5")
+LABEL_PIXELS = 7  # scene units; the view scales them with the figure
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,6 @@ class RegionItem(QGraphicsPathItem):
         self.setAcceptHoverEvents(True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self._patterns = PatternCache(element.polygons)
-        self._centre = QPointF(*element.centre)
         self.kinds: frozenset[str] = frozenset()
         self.overlay: OverlayPaint | None = None
         self.prediction: str | None = None  # "core" | "variable" | None
@@ -51,7 +51,7 @@ class RegionItem(QGraphicsPathItem):
 
     def centre(self) -> QPointF:
         """A point inside the region, in scene coordinates."""
-        return self._centre
+        return QPointF(*self.element.centre)
 
     def show_state(self, kinds: frozenset[str], overlay: OverlayPaint | None,
                    prediction: str | None) -> None:
@@ -85,11 +85,16 @@ class RegionItem(QGraphicsPathItem):
             painter.strokePath(path, QPen(FOCUS_COLOUR, 2.2))
 
     def _draw_label(self, painter: QPainter, label: str) -> None:
+        """The overlay label at the centre, only where it fits inside the region."""
         font = QFont(painter.font())
-        font.setPixelSize(7)
+        font.setPixelSize(LABEL_PIXELS)
+        metrics = QFontMetricsF(font)
+        box = QRectF(0, 0, metrics.horizontalAdvance(label) + 2, metrics.height())
+        box.moveCenter(self.centre())
+        if not self.path().contains(box):
+            return
         painter.setFont(font)
         painter.setPen(QColor("#111111"))
-        box = QRectF(self._centre.x() - 20, self._centre.y() - 5, 40, 10)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
 
     def hoverEnterEvent(self, event) -> None:

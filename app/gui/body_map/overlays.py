@@ -1,6 +1,7 @@
 """What the switchable overlays show, read from the knowledge base (display data only).
 
-- dermatomes: each region labelled with its core dermatomes (variable ones in brackets);
+- dermatomes: each region labelled with its core dermatomes (variable ones, in brackets,
+  only where there is no core one; the tooltip has both);
 - nerves: each region labelled with the abbreviation of its core cutaneous nerve;
 - prediction: the regions a selected hypothesis predicts (`app.rules.territory`), per side.
 Nothing here decides anything clinical: it restates the tables and the rules' own territory.
@@ -22,16 +23,31 @@ _TINTS = ("#F6C8A8", "#BFE0F4", "#BFE8D8", "#F9F1A5", "#B4CDE8", "#F2C2DA", "#E0
 _QUIET = "#E4E1DC"
 
 
+def root_span(roots: frozenset[str]) -> str:
+    """Roots in order, runs of neighbours shortened: {T3, T4, T5, L1} -> "T3-T5, L1"."""
+    ordered = sorted(roots, key=ROOTS.index)
+    runs: list[list[str]] = []
+    for root in ordered:
+        if runs and ROOTS.index(root) == ROOTS.index(runs[-1][-1]) + 1:
+            runs[-1].append(root)
+        else:
+            runs.append([root])
+    return ", ".join(run[0] if len(run) == 1 else
+                     f"{run[0]}/{run[1]}" if len(run) == 2 else f"{run[0]}-{run[-1]}"
+                     for run in runs)
+
+
 def dermatome_overlay(kb: KnowledgeBase) -> dict[str, OverlayPaint]:
+    """Core dermatomes, tinted by the first; regions with variable ones only in brackets."""
     result: dict[str, OverlayPaint] = {}
     for region in kb.regions.values():
-        core = sorted(region.dermatomes_core, key=ROOTS.index)
-        variable = sorted(region.dermatomes_variable - region.dermatomes_core, key=ROOTS.index)
-        if core:
-            label = "/".join(core) + (f" ({'/'.join(variable)})" if variable else "")
-            result[region.id] = OverlayPaint(label, _TINTS[ROOTS.index(core[0]) % len(_TINTS)])
-        elif variable:
-            result[region.id] = OverlayPaint(f"({'/'.join(variable)})", _QUIET)
+        if region.dermatomes_core:
+            first = min(region.dermatomes_core, key=ROOTS.index)
+            result[region.id] = OverlayPaint(root_span(region.dermatomes_core),
+                                             _TINTS[ROOTS.index(first) % len(_TINTS)])
+        elif region.dermatomes_variable:
+            result[region.id] = OverlayPaint(f"({root_span(region.dermatomes_variable)})",
+                                             _QUIET)
     return result
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from functools import cached_property
 
 from PySide6.QtCore import QByteArray, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -58,8 +59,6 @@ class BodyMapScene(QGraphicsScene):
             item.setZValue(1 + index)
             self.addItem(item)
             self.region_items.append(item)
-        self._tab_order = sorted(self.region_items,
-                                 key=lambda i: (round(i.centre().y() / 25), i.centre().x()))
         self._stroke_key: tuple[str, str] | None = None
 
     # -- display ------------------------------------------------------------------------
@@ -132,6 +131,12 @@ class BodyMapScene(QGraphicsScene):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    @cached_property
+    def _tab_order(self) -> list[RegionItem]:
+        """Reading order: bands 25 units high, top to bottom, each left to right."""
+        return sorted(self.region_items,
+                      key=lambda i: (round(i.centre().y() / 25), i.centre().x()))
 
     def focus_step(self, forward: bool) -> bool:
         """Move the focus to the next region in reading order; False past either end."""
