@@ -122,7 +122,7 @@ def normalise(exam: Exam, kb: KnowledgeBase, settings: JudgementSettings) -> Fin
             deficits[(side, region)] = mass
         if PAIN in kinds:
             pain.add((side, region))
-        values[f"symptoms.{side}.{region}"] = ", ".join(sorted(kinds))
+        values[f"symptoms.{side}.{region}"] = " and ".join(sorted(kinds))
 
     positive_tests = {key for key, result in exam.tests.items() if result.result == "positive"}
     ces_flags = {flag for flag, answer in exam.red_flags.items()

@@ -143,7 +143,7 @@ def fit_site(profile: Profile, scope: frozenset[str], side: str, label: str,
         abnormal(path, CES_FLAG_MASS, profile.ces_flags)
         if explain:
             red_flag = kb.red_flags[flag]
-            say(path, profile.ces_flags, red_flag.label, "a sacral root (S2-S5) feature of",
+            say(path, profile.ces_flags, red_flag.label, "a cauda equina or conus feature, fits",
                 "not explained by", flag, red_flag.source)
 
     _normal_findings_against(fit, profile, findings, kb, phrase, in_scope, explain)
@@ -226,19 +226,19 @@ def _supporting_findings(fit: Fit, profile: Profile, findings: Findings, kb: Kno
             test = kb.tests[test_id]
             fit.add_support(TEST_SUPPORT, Evidence(
                 f"tests.{fside}.{test_id}",
-                f"{fside.capitalize()} {test.label} positive: neural sensitivity along "
-                f"{phrase} (supports, does not localise).", rule_id(profile.site, test_id),
+                f"{fside.capitalize()} {test.label} positive: supports {phrase} (a sign of "
+                "neural sensitivity, not of the level).", rule_id(profile.site, test_id),
                 test.source) if explain else None)
     for cue_id in sorted(findings.cues & profile.cues):
         cue = kb.cues[cue_id]
         fit.add_support(CUE_SUPPORT, Evidence(
-            f"history.cues.{cue_id}", f"History of {cue.label}: a known cause of {phrase}.",
+            f"history.cues.{cue_id}", f"History of {cue.label}: fits {phrase}.",
             rule_id(profile.site, cue_id), cue.source) if explain else None)
 
 
 def _muscle_words(side: str, movement: str, muscle: str, grade: str) -> str:
     state = "normal" if grade == "5" else "weak"
-    return f"{side.capitalize()} {movement} ({muscle}) {state}, MRC {grade}"
+    return f"{side.capitalize()} {movement}, {muscle}, {state} (MRC {grade})"
 
 
 def _side_words(side: str) -> str:
