@@ -39,7 +39,7 @@ from app.bodymap.marks import (
 from app.bodymap.views import SVG_NS
 from app.report.fonts import BOLD, REGULAR
 
-GAP_PT = 14.0  # between the two views
+GAP_PT = 24.0  # between the two views
 TOP_PAD_PT = 7.0  # room for the label lines stacked above the first SVG label
 LEGEND_ROW_PT = 13.0
 SWATCH_PT = 9.0
@@ -71,16 +71,19 @@ class BodyDiagram(Flowable):
         super().__init__()
         self._views = [_view(name, symptoms) for name in VIEWS]
         self._kinds = ordered_kinds(kind for kinds in symptoms.values() for kind in kinds)
-        legend_height = LEGEND_ROW_PT if self._kinds else 0.0
-        natural_width = sum(v.drawing.width for v in self._views) + GAP_PT
-        natural_height = max(v.drawing.height for v in self._views)
-        self.scale = min(max_width / natural_width,
-                         (max_height - TOP_PAD_PT - legend_height) / natural_height, 1.0)
-        self._figure_height = natural_height * self.scale
-        self._legend_height = legend_height
-        self.width = natural_width * self.scale
-        self.height = TOP_PAD_PT + self._figure_height + legend_height
-        self._offset = (max_width - self.width) / 2  # centred in the frame
+        self._legend_height = LEGEND_ROW_PT if self._kinds else 0.0
+        self._natural_width = sum(v.drawing.width for v in self._views) + GAP_PT
+        self._natural_height = max(v.drawing.height for v in self._views)
+        self.fit(max_width, max_height)
+
+    def fit(self, max_width: float, max_height: float) -> None:
+        """Scale the figure (labels and legend keep their size) to fit within the box."""
+        room = max(max_height - TOP_PAD_PT - self._legend_height, 1.0)
+        self.scale = min(max_width / self._natural_width, room / self._natural_height, 1.0)
+        self._figure_height = self._natural_height * self.scale
+        self.width = self._natural_width * self.scale
+        self.height = TOP_PAD_PT + self._figure_height + self._legend_height
+        self._offset = (max_width - self.width) / 2  # centred in the box
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width + self._offset, self.height
@@ -249,3 +252,39 @@ def _group_labels(texts: list[tuple[float, float, str, str]]) -> tuple[_Label, .
         else:
             labels.append(_Label(x, y, ((text, css_class),)))
     return tuple(labels)
+
+
+class DiagramBlock(Flowable):
+    """Heading, diagram and caption as one block that never splits: on a page with less room
+    than the full size it shrinks the figure, down to `min_height`, before moving on."""
+
+    def __init__(self, above: list[Flowable], diagram: BodyDiagram, below: list[Flowable],
+                 max_height: float, min_height: float):
+        super().__init__()
+        self._above, self._diagram, self._below = above, diagram, below
+        self._max_height, self._min_height = max_height, min_height
+        self._heights: list[float] = []
+        self.spaceBefore = above[0].getSpaceBefore() if above else 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        texts = [f.wrap(available_width, available_height)[1] + f.getSpaceAfter()
+                 for f in (*self._above, *self._below)]
+        room = available_height - sum(texts)
+        self._diagram.fit(available_width, max(self._min_height, min(self._max_height, room)))
+        self._heights = texts
+        self.width = available_width
+        self.height = sum(texts) + self._diagram.height
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []  # never split: the frame moves the whole block to the next page
+
+    def draw(self) -> None:
+        y = self.height
+        parts = [*self._above, self._diagram, *self._below]
+        heights = [*self._heights[: len(self._above)], self._diagram.height,
+                   *self._heights[len(self._above):]]
+        for part, height in zip(parts, heights, strict=True):
+            y -= height
+            after = part.getSpaceAfter() if part is not self._diagram else 0.0
+            part.drawOn(self.canv, 0, y + after)

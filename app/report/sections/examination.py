@@ -10,18 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from app.bodymap import BodyMapError
 from app.domain.vocabulary import LIMB_SIDES, NOT_TESTABLE
 from app.report import facts
 from app.report.context import LetterContext, capitalised
-from app.report.diagram import BodyDiagram
+from app.report.diagram import BodyDiagram, DiagramBlock
 from app.report.facts import nhs_date
 from app.report.markup import para
 from app.report.tables import grid
 
 ABNORMAL_MARK = " *"
+DIAGRAM_MIN_FRACTION = 0.6  # of the template's height, before the chart moves to a new page
 
 
 def _roots(roots: Mapping[str, float]) -> str:
@@ -170,10 +171,11 @@ def body_diagram(ctx: LetterContext) -> list[Flowable]:
     muted = ctx.styles["muted"]
     if not ctx.exam.symptoms:
         return [*ctx.heading("body_diagram"), para(ctx.label("none_recorded"), muted)]
+    full = ctx.template.style.diagram_height_mm * mm
     try:
-        diagram = BodyDiagram(ctx.exam.symptoms, ctx.width,
-                              ctx.template.style.diagram_height_mm * mm)
+        diagram = BodyDiagram(ctx.exam.symptoms, ctx.width, full)
     except BodyMapError:
         return [*ctx.heading("body_diagram"), para(ctx.sentence("diagram_unavailable"), muted)]
-    return [KeepTogether([*ctx.heading("body_diagram"), diagram,
-                          para(ctx.sentence("diagram_caption"), muted)])]
+    return [DiagramBlock(ctx.heading("body_diagram"), diagram,
+                         [para(ctx.sentence("diagram_caption"), muted)], full,
+                         full * DIAGRAM_MIN_FRACTION)]
