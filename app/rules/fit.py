@@ -17,6 +17,7 @@ rule ID `loc.<site>.<item>`, source keys) for the hypothesis shown to the clinic
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.domain.interpretation import Evidence
@@ -152,7 +153,7 @@ def fit_site(profile: Profile, scope: frozenset[str], side: str, label: str,
 
 
 def _umn_evidence(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBase,
-                  phrase: str, in_scope, explain: bool) -> None:
+                  phrase: str, in_scope: Callable[[str], bool], explain: bool) -> None:
     """UMN signs and brisk reflexes: explained by cord/brain sites, against LMN sites."""
     for path, mass, limb, fside, item in findings.umn_items:
         if explain:
@@ -181,7 +182,8 @@ def _umn_evidence(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeB
 
 
 def _normal_findings_against(fit: Fit, profile: Profile, findings: Findings,
-                             kb: KnowledgeBase, phrase: str, in_scope, explain: bool) -> None:
+                             kb: KnowledgeBase, phrase: str, in_scope: Callable[[str], bool],
+                             explain: bool) -> None:
     if not profile.normal_against:
         return
     for fside, muscle_id in (sorted if explain else iter)(findings.normal_muscles):
@@ -211,7 +213,8 @@ def _normal_findings_against(fit: Fit, profile: Profile, findings: Findings,
 
 
 def _supporting_findings(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBase,
-                         phrase: str, in_scope, explain: bool) -> None:
+                         phrase: str, in_scope: Callable[[str], bool],
+                         explain: bool) -> None:
     for fside, region_id in sorted(findings.pain):
         share = profile.regions.get(region_id, 0.0) if in_scope(fside) else 0.0
         if share:

@@ -94,9 +94,9 @@ def _needs_arm_involvement(fit: Fit, profile: Profile, findings: Findings, kb: K
     arm += [f"reflexes.{s}.{u}" for s, u in findings.umn_signs if kb.umn_signs[u].limb == "upper"]
     arm += [f"symptoms.{s}.{r}" for s, r in findings.deficits if index.region_limb[r] == "upper"]
     if not any(path.split(".")[1] in fit.scope for path in arm):
-        legs = sorted(f"reflexes.{s}.{u}" for s, u in findings.umn_signs) or ["reflexes"]
         fit.add_against(PATTERN_SUPPORT * 2, Evidence(
-            legs[0], f"No arm finding: upper motor neuron signs confined to the legs fit a "
+            min(path for path, *_ in findings.umn_items),
+            "No arm finding: upper motor neuron signs confined to the legs fit a "
             f"thoracic cord lesion better than {fit.label[:1].lower() + fit.label[1:]}.",
             "loc.umn.legs_only", kb.sites[profile.site].source) if explain else None)
 
