@@ -293,11 +293,14 @@ def hand_parts(front: bool) -> list[Part]:
     return [digits, hand, thumb]
 
 
+ARM_TOP = crease(184, 168)  # lower at the axillary fold than at the top of the deltoid
+
+
 def arm_part(front: bool) -> Part:
     if front:
         regions = (
-            region("medial_upper_arm", patch(ARM, -1, 0, 168, 282)),
-            region("lateral_upper_arm", patch(ARM, 0, 1, 168, 282)),
+            region("medial_upper_arm", patch(ARM, -1, 0, ARM_TOP, 282)),
+            region("lateral_upper_arm", patch(ARM, 0, 1, ARM_TOP, 282)),
             region("medial_elbow", patch(ARM, -1, 0, 282, 320)),
             region("lateral_elbow", patch(ARM, 0, 1, 282, 320)),
             region("medial_forearm", patch(ARM, -1, 0, 320, 424)),
@@ -305,10 +308,10 @@ def arm_part(front: bool) -> Part:
         )
     else:
         regions = (
-            region("posterior_upper_arm", full(ARM, 168, 305)),
+            region("posterior_upper_arm", full(ARM, ARM_TOP, 305)),
             region("posterior_forearm", full(ARM, 305, 424)),
         )
-    return Part("arm", regions, sides=(full(ARM, 168, 424),))
+    return Part("arm", regions, sides=(full(ARM, ARM_TOP, 424),))
 
 
 TOES = (  # (base x, tip x, tip y, half width) along the front of the foot
