@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QSizePolicy, QToolButton, QWidget
 
 from app.bodymap.styles import symptom_styles
 from app.gui.body_map.painting import PatternCache, painter_path
 
 ERASER = "eraser"
 _ICON_SIZE = 22
+COLUMNS = 4  # two rows, so the map stays usable in a narrow column
 
 
 def kind_icon(kind: str) -> QIcon:
@@ -51,7 +52,7 @@ class ToolPalette(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._buttons: dict[str, QToolButton] = {}
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         tools = [(kind, style.label, kind_icon(kind)) for kind, style in symptom_styles().items()]
@@ -63,6 +64,7 @@ class ToolPalette(QWidget):
             button.setIconSize(QSize(_ICON_SIZE, _ICON_SIZE))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setCheckable(True)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             shortcut = "0" if tool == ERASER else str(number)
             button.setShortcut(QKeySequence(f"Alt+{shortcut}"))
             button.setToolTip(f"{label} (Alt+{shortcut})" if tool == ERASER else
@@ -71,8 +73,7 @@ class ToolPalette(QWidget):
             button.toggled.connect(lambda on, t=tool: on and self.tool_changed.emit(t))
             self._group.addButton(button)
             self._buttons[tool] = button
-            layout.addWidget(button)
-        layout.addStretch(1)
+            layout.addWidget(button, (number - 1) // COLUMNS, (number - 1) % COLUMNS)
         self._buttons[tools[0][0]].setChecked(True)
 
     @property

@@ -71,7 +71,6 @@ class BodyMapWidget(QWidget):
 
     def _layout(self) -> None:
         overlays = QHBoxLayout()
-        overlays.addWidget(QLabel("Show:", self))
         for box in (self.dermatome_box, self.nerve_box, self.prediction_box):
             overlays.addWidget(box)
         overlays.addStretch(1)
