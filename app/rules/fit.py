@@ -215,7 +215,8 @@ def _normal_findings_against(fit: Fit, profile: Profile, findings: Findings,
 def _supporting_findings(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBase,
                          phrase: str, in_scope: Callable[[str], bool],
                          explain: bool) -> None:
-    for fside, region_id in sorted(findings.pain):
+    order = sorted if explain else iter
+    for fside, region_id in order(findings.pain):
         share = profile.regions.get(region_id, 0.0) if in_scope(fside) else 0.0
         if share:
             region = kb.regions[region_id]
@@ -224,7 +225,7 @@ def _supporting_findings(fit: Fit, profile: Profile, findings: Findings, kb: Kno
                 f"Pain in the {_side_words(fside)}{region.label}: in the territory of {phrase} "
                 "(pain supports but does not localise).", rule_id(profile.site, region_id),
                 region.source) if explain else None)
-    for fside, test_id in sorted(findings.positive_tests):
+    for fside, test_id in order(findings.positive_tests):
         if test_id in profile.tests and in_scope(fside):
             test = kb.tests[test_id]
             fit.add_support(TEST_SUPPORT, Evidence(
@@ -232,7 +233,7 @@ def _supporting_findings(fit: Fit, profile: Profile, findings: Findings, kb: Kno
                 f"{fside.capitalize()} {test.label} positive: supports {phrase} (a sign of "
                 "neural sensitivity, not of the level).", rule_id(profile.site, test_id),
                 test.source) if explain else None)
-    for cue_id in sorted(findings.cues & profile.cues):
+    for cue_id in order(findings.cues & profile.cues):
         cue = kb.cues[cue_id]
         fit.add_support(CUE_SUPPORT, Evidence(
             f"history.cues.{cue_id}", f"History of {cue.label}: fits {phrase}.",
