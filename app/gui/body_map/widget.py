@@ -110,6 +110,7 @@ class BodyMapWidget(QWidget):
         return self.palette_bar.tool
 
     def _on_stroke_started(self, side: str, region: str) -> None:
+        self._on_stroke_finished()  # a release that never arrived must not leave a macro open
         self._stroke_tool = self.tool
         current = self.session.exam.symptom_kinds(side, region)
         if self._stroke_tool == ERASER:
