@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 IMAGES = ROOT / "docs" / "images"
 EXAMPLES = ROOT / "resources" / "examples"
 DIALOG_SIZE = (900, 640)
+WINDOW_SIZE = (1500, 940)  # as `nervechart screenshot` draws it
 FULL_WINDOW_SIZE = (1600, 1000)
 FOLLOW_UP_PATIENT = "DEMO-0002"  # the demo patient whose foot drop worsens visit by visit
 
@@ -55,6 +56,7 @@ def _dialog_shots() -> dict[str, Callable[[Path, Path], None]]:
     """Dialogs drawn in this process (Qt offscreen), filled as a user would leave them."""
     from PySide6.QtWidgets import QApplication, QTabWidget
 
+    from app.exchange.exam_files import read_exam_file
     from app.gui.context import AppContext
     from app.gui.first_run import WelcomeDialog
     from app.gui.help_sources import SourcesDialog
@@ -92,6 +94,23 @@ def _dialog_shots() -> dict[str, Callable[[Path, Path], None]]:
     def sources(_home: Path, target: Path) -> None:
         grab(SourcesDialog(kb), target)
 
+    def findings_tab(example: str, page: str) -> Callable[[Path, Path], None]:
+        """The charting window with `example` loaded and the tab titled `page…` in front."""
+        def shoot(_home: Path, target: Path) -> None:
+            session = ExamSession(kb)
+            session.load(read_exam_file(EXAMPLES / example, kb.catalogue()))
+            window = build_main_window(AppContext(session=session, kb=kb, home=None))
+            window.resize(*WINDOW_SIZE)
+            window.show()
+            tabs = window.charting.tabs
+            (index,) = [i for i in range(tabs.count()) if tabs.tabText(i).startswith(page)]
+            tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            if not window.grab().save(str(target)):
+                raise OSError(f"cannot write {target}")
+            window.close()
+        return shoot
+
     def follow_up(home: Path, target: Path) -> None:
         """The whole window on the demo home: patients, exam history, comparison charts."""
         window = build_main_window(AppContext(session=ExamSession(kb), kb=kb, home=home))
@@ -109,7 +128,10 @@ def _dialog_shots() -> dict[str, Callable[[Path, Path], None]]:
             records.shut_down()
             window.close()
 
-    return {"guide-follow-up.png": follow_up, "guide-welcome.png": welcome,
+    return {"guide-reflexes-tests.png": findings_tab("l5-foot-drop.json", "Reflexes"),
+            "guide-red-flags.png": findings_tab("cauda-equina.json", "Red flags"),
+            "guide-history.png": findings_tab("l5-foot-drop.json", "History"),
+            "guide-follow-up.png": follow_up, "guide-welcome.png": welcome,
             "guide-settings-details.png": settings(0), "guide-settings-judgement.png": settings(1),
             "guide-help-sources.png": sources}
 
