@@ -88,6 +88,13 @@ def trunk_sheet(edge_keys: Sequence[tuple[float, float]], midline_half_width: fl
     return band_sheet(smooth(edge_keys), midline_half_width)
 
 
+def clamped_sheet(edge_keys: Sequence[tuple[float, float]], midline_half_width: float) -> Sheet:
+    """The trunk with across = x itself, clamped to the trunk: straight borders at a fixed
+    distance from the spine (a fraction of the width would bend where the trunk widens)."""
+    edge = smooth(edge_keys)
+    return Sheet(lambda y, x: (min(max(x, midline_half_width), edge(y)), y))
+
+
 def strip_sheet(half_width: float) -> Sheet:
     """The midline strip: across in [-1, 1] spans both sides."""
     return Sheet(lambda y, s: (s * half_width, y))
@@ -404,27 +411,30 @@ def front_trunk_part() -> Part:
         region("neck", patch(trunk, 0, 1, 92, 128)),
         region("shoulder_top", patch(trunk, 0.3, 1, 128, 160)),
         region("chest", patch(trunk, 0, 1, ((0, 128), (0.3, 128), (0.3, 160), (1, 160)),
-                              ((0, 262), (0.72, 262), (0.72, 202), (1, 202)))),
-        region("axilla", patch(trunk, 0.72, 1, 202, 246)),
-        region("abdomen", patch(trunk, 0, 1, ((0, 262), (0.72, 262), (0.72, 246), (1, 246)),
+                              ((0, 268), (0.72, 252), (0.72, 206), (1, 198)))),
+        region("axilla", patch(trunk, 0.72, 1, ((0.72, 206), (1, 198)),
+                               ((0.72, 252), (1, 244)))),
+        region("abdomen", patch(trunk, 0, 1, ((0, 268), (0.72, 252), (0.72, 252), (1, 244)),
                                 ((0, 400), (0.75, 360), (0.75, 342), (1, 342)))),
         region("groin", patch(trunk, 0, 0.75, ((0, 400), (0.75, 360)), bottom)),
         region("hip_lateral", patch(trunk, 0.75, 1, 342, bottom)),
         midline("neck", patch(strip, -1, 1, 92, 128)),
-        midline("chest", patch(strip, -1, 1, 128, 262)),
-        midline("abdomen", patch(strip, -1, 1, 262, ((-1, 432), (1, 432)))),
+        midline("chest", patch(strip, -1, 1, 128, 268)),
+        midline("abdomen", patch(strip, -1, 1, 268, ((-1, 432), (1, 432)))),
     ), lateral=(patch(trunk, 0, 1, 92, bottom),))
 
 
 def back_trunk_part() -> Part:
     trunk = trunk_sheet(TRUNK_EDGE, MID_BACK)
+    by_x = clamped_sheet(TRUNK_EDGE, MID_BACK)
     strip = strip_sheet(MID_BACK)
     fold = ((0, 452), (0.2, 448), (1, 416))
+    spine_band = 26.0  # x of the border between the interscapular band and the scapula
     return Part("trunk", (
         region("neck", patch(trunk, 0, 1, 100, 128)),
-        region("shoulder_top", patch(trunk, 0.3, 1, 128, 160)),
-        region("upper_back", patch(trunk, 0, 0.3, 128, 236)),
-        region("scapula", patch(trunk, 0.3, 1, 160, 236)),
+        region("shoulder_top", patch(by_x, spine_band, 90, 128, 160)),
+        region("upper_back", patch(by_x, MID_BACK, spine_band, 128, 236)),
+        region("scapula", patch(by_x, spine_band, 90, 160, 236)),
         region("mid_back", patch(trunk, 0, 1, 236, 306)),
         region("low_back", patch(trunk, 0, 1, 306, 362)),
         region("sacroiliac", patch(trunk, 0, 0.45, 362, 394)),
