@@ -281,7 +281,7 @@ def hand_parts(front: bool) -> list[Part]:
     digits = Part("fingers", tuple(digit_regions),
                   tips=tuple(full(f, FINGER_BASE_Y + 2, tip(n)) for n, f in fingers.items()))
     thumb = Part("thumb", (region("thumb", full(THUMB, 447.0, THUMB_TIP[1])),),
-                 tips=(full(THUMB, 447.0, THUMB_TIP[1]),))
+                 tips=(patch(THUMB, -1, 1, crease(458, 447), THUMB_TIP[1]),))
     if front:
         palm_regions = (
             region("palm_medial", patch(PALM, -1, 0, 419, 472)),
@@ -323,7 +323,7 @@ def arm_part(front: bool) -> Part:
 
 TOES = (  # (base x, tip x, tip y, half width) along the front of the foot
     (16.5, 15.0, 856.0, 5.0), (25.5, 25.5, 854.0, 3.7), (32.5, 33.5, 851.5, 3.4),
-    (39.0, 40.5, 848.5, 3.2), (45.0, 47.5, 845.0, 2.9),
+    (39.0, 40.5, 848.5, 3.2), (45.5, 48.0, 846.5, 3.1),
 )
 TOE_BASE_Y = 836.0
 FOOT = tube(((786, 25), (812, 28), (838, 31)), ((786, 10), (800, 13), (820, 17.5), (838, 19.5)))
