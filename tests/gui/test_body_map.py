@@ -231,3 +231,11 @@ def test_qt_void_calls_keep_their_reference_to_none():
     for _ in range(1000):
         rect.moveCenter(QPointF(5, 5))
     assert sys.getrefcount(None) - before > -10
+
+
+def test_focus_region_moves_the_keyboard_focus_to_that_side_and_region(body_map):
+    assert body_map.focus_region("midline", "saddle")
+    focused = body_map.scenes["back"].focused_region()
+    assert focused is not None and focused.key == ("midline", "saddle")
+    assert body_map.views["back"].accessibleDescription().startswith("Midline ")
+    assert not body_map.focus_region("left", "no_such_region")

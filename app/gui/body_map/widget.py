@@ -11,6 +11,7 @@ It turns strokes into `ExamSession` calls and repaints from the session's signal
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.interpretation import Hypothesis
@@ -103,6 +104,17 @@ class BodyMapWidget(QWidget):
                  f"Dermatomes: {dermatomes}",
                  f"Nerves: {_zones(nerves(region.nerves_core), nerves(region.nerves_variable))}"]
         return name, "\n".join(lines)
+
+    def focus_region(self, side: str, region: str) -> bool:
+        """Give the keyboard focus to that side and region (e.g. from a `symptoms.*` finding
+        path); False if no view draws it."""
+        for view_name, scene in self.scenes.items():
+            items = scene.items_for(side, region)
+            if items:
+                self.views[view_name].setFocus(Qt.FocusReason.OtherFocusReason)
+                items[0].setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
 
     # -- strokes ------------------------------------------------------------------------
     @property
