@@ -119,7 +119,7 @@ def test_carpal_tunnel_spares_the_thenar_skin(kb):
     ("root:L5", "msk_physiotherapy", "routine"), ("nerve:common_peroneal", "neurology", "routine"),
     ("plexus:lumbosacral", "neurology", "soon"),
     ("myelopathy:cervical", "spinal_surgery", "urgent"),
-    ("cauda_equina", "emergency_department", "emergency"),
+    ("cauda_equina", "spinal_surgery", "urgent"),
     ("central:brain", "emergency_department", "emergency"),
     ("non_radicular", "msk_physiotherapy", "routine"),
 ])

@@ -59,7 +59,7 @@ def test_ties_go_to_the_first_flag_in_table_order(kb):
 def test_a_more_urgent_leading_site_wins_the_destination(kb):
     flags = (finding("malignancy_combination", "soon", "gp"),)
     urgency, referral = decide_referral(flags, located(CAUDA), kb)
-    assert urgency == kb.sites["cauda_equina"].urgency == "emergency"
+    assert urgency == kb.sites["cauda_equina"].urgency == "urgent"
     assert referral.to == kb.sites["cauda_equina"].destination
     assert "possible spinal malignancy" in referral.text
 
