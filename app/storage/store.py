@@ -28,7 +28,7 @@ _OPEN_STORES: dict[Path, HomeStore] = {}
 class HomeStore:
     def __init__(self, home: Path, lock: HomeLock, db: Database):
         self.home = home
-        self.db = db
+        self.db: Database | None = db
         self._lock = lock
 
     @classmethod
@@ -70,6 +70,7 @@ class HomeStore:
         finally:
             _OPEN_STORES.pop(self.home.resolve(), None)
             self.db.close()
+            self.db = None
             self._lock.release()
 
     def __enter__(self) -> HomeStore:

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSplitter
+from shiboken6 import isValid
 
 from app.domain.exam import Exam, Examiner
 from app.gui.context import AppContext
@@ -85,12 +86,15 @@ class RecordsController(QObject):
         else:
             self.start_blank_exam()
         if self.store.daily_backup_due():
-            QTimer.singleShot(DAILY_BACKUP_DELAY_MS, self._daily_backup)
-        path = self.store.path
-        threading.Thread(target=lambda: self.integrity_checked.emit(diagnose(path)),
+            QTimer.singleShot(DAILY_BACKUP_DELAY_MS, self, self._daily_backup)
+        threading.Thread(target=self._check_integrity, args=(self.store.path,),
                          name="integrity-check", daemon=True).start()
 
     def shut_down(self) -> None:
+        """Save, remember the open exam, take the closing backup, release the home folder."""
+        if self.store.db is None:
+            return
+        QApplication.instance().aboutToQuit.disconnect(self.shut_down)
         self.autosaver.flush()
         bound = self.autosaver.bound
         remember_open_exam(self.store.db, bound.id if bound else None)
@@ -113,8 +117,8 @@ class RecordsController(QObject):
         bound = self.autosaver.flush()
         if bound is not None and bound.patient_id is None and not bound.is_signed:
             exams.assign_patient(self.store.db, bound.id, record.id)
-            self.session.set_patient(record.as_exam_patient())
             self.autosaver.bind(exams.get_exam(self.store.db, bound.id, self.catalogue))
+            self.session.set_patient(record.as_exam_patient())
             self.autosaver.flush()
         else:
             self._open_new_exam(record, Exam(exam_date=date.today(),
@@ -241,7 +245,15 @@ class RecordsController(QObject):
             self.patient = patients.get_patient(self.store.db, result.record.patient_id)
             self._refresh_patient_views()
 
+    def _check_integrity(self, path: Path) -> None:
+        """Runs in a worker thread with its own read-only connection."""
+        problem = diagnose(path)
+        if isValid(self):
+            self.integrity_checked.emit(problem)
+
     def _daily_backup(self) -> None:
+        if self.store.db is None:  # shut down before the timer fired
+            return
         try:
             written = self.store.backup_now()
         except Exception as err:
@@ -250,7 +262,7 @@ class RecordsController(QObject):
         self._status(f"Daily backup verified: {written.name}")
 
     def _on_integrity_checked(self, problem: str | None) -> None:
-        if problem is not None:
+        if problem is not None and self.store.db is not None:
             QMessageBox.warning(
                 self.window, "Database integrity check",
                 f"The background integrity check found a problem: {problem}.\n\nYour edits are "

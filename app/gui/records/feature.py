@@ -1,7 +1,8 @@
 """The records feature: `install(window, context)` (listed in `app.gui.features`).
 
-Opens the home folder's database with every refusal explained (`startup`); if it cannot be
-used (another NerveChart has it, or the user chose to quit over a damaged database) the
+Without a home folder (`context.home` is None, as for `nervechart screenshot`) it does nothing.
+Otherwise it opens the home folder's database with every refusal explained (`startup`); if it
+cannot be used (another NerveChart has it, or the user chose to quit over a damaged database) the
 window closes as soon as the event loop starts and the app exits with status 2. Otherwise it
 builds the `RecordsController` and starts it (reopening the last exam).
 """
@@ -15,14 +16,14 @@ from app.gui.context import AppContext
 from app.gui.main_window import MainWindow
 from app.gui.records.controller import RecordsController
 from app.gui.records.startup import open_store_at_start
-from app.storage.home import resolve_home
 
 EXIT_CANNOT_OPEN = 2
 
 
 def install(window: MainWindow, context: AppContext) -> RecordsController | None:
-    home = context.home if context.home is not None else resolve_home(None)
-    store = open_store_at_start(window, home)
+    if context.home is None:  # no home folder (e.g. `nervechart screenshot`): no records
+        return None
+    store = open_store_at_start(window, context.home)
     if store is None:
         window.setEnabled(False)
         QTimer.singleShot(0, lambda: QApplication.exit(EXIT_CANNOT_OPEN))

@@ -1,0 +1,65 @@
+"""Starting on a damaged database or a home folder that is already open."""
+
+from __future__ import annotations
+
+from app.gui.records import startup
+from app.gui.records.startup import DamagedDatabaseDialog, Recovery
+from app.storage import patients
+from app.storage.backups import rotating_backup
+from app.storage.database import database_path, open_database
+from app.storage.lock import HomeLock
+
+
+def _ask_records(monkeypatch, answer: Recovery) -> list[tuple]:
+    asked: list[tuple] = []
+
+    def ask(_parent, reason, kept, backup):
+        asked.append((reason, kept, backup))
+        return answer
+
+    monkeypatch.setattr(DamagedDatabaseDialog, "ask", ask)
+    return asked
+
+
+def test_a_zero_byte_database_is_kept_reported_and_the_backup_offered(
+        demo_home, open_window, monkeypatch):
+    db = open_database(database_path(demo_home))
+    rotating_backup(db, demo_home)
+    db.close()
+    database_path(demo_home).write_bytes(b"")
+    asked = _ask_records(monkeypatch, Recovery.RESTORE_BACKUP)
+
+    records = open_window(demo_home).records
+
+    reason, kept, backup = asked[0]
+    assert "empty" in reason
+    assert kept.exists() and kept.stat().st_size == 0 and kept.parent == demo_home
+    assert backup is not None
+    assert len(patients.search_patients(records.store.db, "")) == 6  # the backup's patients
+
+
+def test_a_corrupt_database_without_backups_can_start_empty(home, open_window, monkeypatch):
+    database_path(home).write_bytes(b"garbage" * 1000)
+    asked = _ask_records(monkeypatch, Recovery.START_EMPTY)
+
+    records = open_window(home).records
+
+    assert "not an SQLite database" in asked[0][0] and asked[0][2] is None
+    assert patients.count_patients(records.store.db) == 0
+    assert asked[0][1].read_bytes() == b"garbage" * 1000
+
+
+def test_a_second_instance_is_told_and_gets_no_records(home, open_window, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(startup.QMessageBox, "critical",
+                        lambda _parent, title, text: shown.append(f"{title}: {text}"))
+    with HomeLock(home):
+        window = open_window(home)
+    assert getattr(window, "records", None) is None
+    assert not window.isEnabled()
+    assert "already open" in shown[0] and "process" in shown[0]
+
+
+def test_without_a_home_folder_there_are_no_records(open_window):
+    window = open_window(None)
+    assert getattr(window, "records", None) is None and window.isEnabled()
