@@ -239,3 +239,14 @@ def test_focus_region_moves_the_keyboard_focus_to_that_side_and_region(body_map)
     assert focused is not None and focused.key == ("midline", "saddle")
     assert body_map.views["back"].accessibleDescription().startswith("Midline ")
     assert not body_map.focus_region("left", "no_such_region")
+
+
+def test_hovering_a_region_names_it_with_its_dermatomes_and_nerves(qtbot, body_map, kb):
+    item = next(i for i in body_map.scenes["front"].region_items
+                if i.element.element_id == "left.first_web_space")
+    viewport = body_map.views["front"].viewport()
+    _send_mouse(viewport, QEvent.Type.MouseMove,
+                _viewport_pos(body_map, "front", item.centre()), Qt.MouseButton.NoButton)
+    caption = body_map.hover_caption.text()
+    assert caption.startswith(f"Left {kb.regions['first_web_space'].label}")
+    assert "Dermatomes:" in caption and kb.sites["nerve:deep_peroneal"].label in caption

@@ -8,7 +8,8 @@ signals and never edits anything itself:
 - `stroke_started(side, region)`: the left button went down on a region;
 - `stroke_entered(side, region)`: the button is still down and the pointer reached another region;
 - `stroke_finished()`: the button went up;
-- `region_activated(side, region)`: Space or Enter on the focused region.
+- `region_activated(side, region)`: Space or Enter on the focused region;
+- `region_hovered(side, region)`: the pointer moved onto a region ("", "" when it left them).
 
 Arrow keys move the focus to the nearest region in that direction; Tab order is reading order.
 """
@@ -41,6 +42,7 @@ class BodyMapScene(QGraphicsScene):
     stroke_entered = Signal(str, str)
     stroke_finished = Signal()
     region_activated = Signal(str, str)
+    region_hovered = Signal(str, str)
 
     def __init__(self, view: str, region_texts: RegionTexts, parent=None):
         super().__init__(parent)
@@ -60,6 +62,7 @@ class BodyMapScene(QGraphicsScene):
             self.addItem(item)
             self.region_items.append(item)
         self._stroke_key: tuple[str, str] | None = None
+        self._hovered_key: tuple[str, str] = ("", "")
 
     # -- display ------------------------------------------------------------------------
     def show_state(self, symptoms: Mapping[tuple[str, str], frozenset[str]],
@@ -96,10 +99,14 @@ class BodyMapScene(QGraphicsScene):
         self.mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        item = self.region_at(event.scenePos())
+        hovered = item.key if item is not None else ("", "")
+        if hovered != self._hovered_key:
+            self._hovered_key = hovered
+            self.region_hovered.emit(*hovered)
         if self._stroke_key is None:
             super().mouseMoveEvent(event)
             return
-        item = self.region_at(event.scenePos())
         if item is not None and item.key != self._stroke_key:
             self._stroke_key = item.key
             self.stroke_entered.emit(*item.key)

@@ -28,6 +28,7 @@ from app.gui.body_map.view import BodyMapView
 from app.gui.session import ExamSession
 
 _ADD, _REMOVE, _ERASE = "add", "remove", "erase"
+_HOVER_HINT = "Point at a region for its dermatomes and nerves."
 
 
 class BodyMapWidget(QWidget):
@@ -50,6 +51,11 @@ class BodyMapWidget(QWidget):
                                        "interpretation panel should affect")
         self.prediction_caption = QLabel(self)
         self.prediction_caption.setWordWrap(True)
+        self.hover_caption = QLabel(_HOVER_HINT, self)
+        self.hover_caption.setWordWrap(True)
+        # two lines always, so the figures do not resize as the pointer moves
+        self.hover_caption.setMinimumHeight(2 * self.hover_caption.fontMetrics().lineSpacing())
+        self.hover_caption.setAccessibleName("Region under the pointer")
         self.nerve_caption = QLabel(nerve_legend(kb), self)
         self.nerve_caption.setWordWrap(True)
         self.nerve_caption.setVisible(False)
@@ -63,6 +69,7 @@ class BodyMapWidget(QWidget):
             scene.stroke_entered.connect(self._on_stroke_entered)
             scene.stroke_finished.connect(self._on_stroke_finished)
             scene.region_activated.connect(self._on_region_activated)
+            scene.region_hovered.connect(self._on_region_hovered)
         self.dermatome_box.toggled.connect(self._on_dermatome_toggled)
         self.nerve_box.toggled.connect(self._on_nerve_toggled)
         self.prediction_box.toggled.connect(self.refresh)
@@ -83,6 +90,7 @@ class BodyMapWidget(QWidget):
         layout.addWidget(self.palette_bar)
         layout.addLayout(overlays)
         layout.addLayout(figures, 1)
+        layout.addWidget(self.hover_caption)
         layout.addWidget(self.prediction_caption)
         layout.addWidget(self.nerve_caption)
 
@@ -115,6 +123,12 @@ class BodyMapWidget(QWidget):
                 items[0].setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         return False
+
+    def _on_region_hovered(self, side: str, region: str) -> None:
+        """Name, dermatomes and nerves of the region under the pointer, without waiting for
+        the tooltip."""
+        text = self._region_texts(side, region)[1].replace("\n", " · ") if side else _HOVER_HINT
+        self.hover_caption.setText(text)
 
     # -- strokes ------------------------------------------------------------------------
     @property
