@@ -64,7 +64,7 @@ class ToolPalette(QWidget):
             button.setIconSize(QSize(_ICON_SIZE, _ICON_SIZE))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setCheckable(True)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             shortcut = "0" if tool == ERASER else str(number)
             button.setShortcut(QKeySequence(f"Alt+{shortcut}"))
             button.setToolTip(f"{label} (Alt+{shortcut})" if tool == ERASER else
@@ -74,6 +74,7 @@ class ToolPalette(QWidget):
             self._group.addButton(button)
             self._buttons[tool] = button
             layout.addWidget(button, (number - 1) // COLUMNS, (number - 1) % COLUMNS)
+        layout.setColumnStretch(COLUMNS, 1)
         self._buttons[tools[0][0]].setChecked(True)
 
     @property
