@@ -18,7 +18,7 @@ import io
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Shape
@@ -230,7 +230,9 @@ def _tinted(shape: Shape, kinds: tuple[str, ...]) -> Shape:
     return painted
 
 
+@lru_cache(maxsize=512)
 def _patterns(polygons: tuple[Polygon, ...], kinds: tuple[str, ...]) -> Group:
+    """The kinds' strokes and dots clipped to a region (cached: shapes are never changed)."""
     group = Group()
     for kind in kinds:
         marks = pattern_marks(polygons, kind)

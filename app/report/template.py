@@ -15,6 +15,7 @@ import string
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, get_args, get_origin, get_type_hints
@@ -162,8 +163,15 @@ def template_for(destination: str, folder: Path | None = None) -> LetterTemplate
 
 
 def load_template(name: str, folder: Path | None = None) -> LetterTemplate:
-    """Load `reports/<name>.toml` merged over `reports/base.toml`, checking it completely."""
-    directory = folder or reports_dir()
+    """Load `reports/<name>.toml` merged over `reports/base.toml`, checking it completely.
+
+    Templates are read once per process and folder (they are bundled, immutable data).
+    """
+    return _load_template(name, (folder or reports_dir()).resolve())
+
+
+@lru_cache(maxsize=64)
+def _load_template(name: str, directory: Path) -> LetterTemplate:
     merged = _merge(_read(directory / f"{BASE_TEMPLATE}.toml"), _read(directory / f"{name}.toml"))
     template = _build(LetterTemplate, merged, f"{name}.toml", "")
     _check(template, f"{name}.toml")
