@@ -165,13 +165,20 @@ def template_for(destination: str, folder: Path | None = None) -> LetterTemplate
 def load_template(name: str, folder: Path | None = None) -> LetterTemplate:
     """Load `reports/<name>.toml` merged over `reports/base.toml`, checking it completely.
 
-    Templates are read once per process and folder (they are bundled, immutable data).
+    A template is read again only when one of its two files has changed (or gone).
     """
-    return _load_template(name, (folder or reports_dir()).resolve())
+    directory = (folder or reports_dir()).resolve()
+    try:
+        stamps = tuple((f.stat().st_mtime_ns, f.stat().st_size)
+                       for f in (directory / f"{BASE_TEMPLATE}.toml", directory / f"{name}.toml"))
+    except OSError:
+        stamps = ()  # reading it below names the missing file
+    return _load_template(name, directory, stamps)
 
 
 @lru_cache(maxsize=64)
-def _load_template(name: str, directory: Path) -> LetterTemplate:
+def _load_template(name: str, directory: Path, stamps: tuple) -> LetterTemplate:
+    # `stamps` (the files' modification times and sizes) only keys the cache.
     merged = _merge(_read(directory / f"{BASE_TEMPLATE}.toml"), _read(directory / f"{name}.toml"))
     template = _build(LetterTemplate, merged, f"{name}.toml", "")
     _check(template, f"{name}.toml")
