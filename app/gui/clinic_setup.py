@@ -115,14 +115,16 @@ class ClinicSetup:
         self.welcome = welcome
 
     def take_welcome(self, answer: WelcomeAnswer) -> None:
-        if self.store is not None and answer.add_demo_patients:
-            exams = self.store.add_demo_patients(self.context.kb.catalogue())
-            records = getattr(self.window, "records", None)  # the records feature, if installed
-            if records is not None:
-                records.refresh()
-            self.window.statusBar().showMessage(f"Added the demo patients ({exams} exams).",
-                                                10_000)
-        self.apply(answer.settings)
+        """Add the demo patients if asked; keep the details typed (the demo clinic's if none)."""
+        if self.store is None or not answer.add_demo_patients:
+            self.apply(answer.settings)
+            return
+        exams = self.store.add_demo_patients(self.context.kb.catalogue())  # with its clinic
+        records = getattr(self.window, "records", None)  # the records feature, if installed
+        if records is not None:
+            records.refresh()
+        self.window.statusBar().showMessage(f"Added the demo patients ({exams} exams).", 10_000)
+        self.apply(self.store.load() if is_first_run(answer.settings) else answer.settings)
 
     def apply(self, settings: ClinicSettings) -> None:
         """Keep `settings`: in the database when there is one, and in the exam session."""

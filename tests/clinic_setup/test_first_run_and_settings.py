@@ -87,6 +87,17 @@ def test_first_run_saves_the_details_typed_and_adds_the_demo_patients(qtbot, kb,
     assert count_patients(store.db) > 0
 
 
+def test_demo_patients_without_details_keep_the_demo_clinic(qtbot, kb, store):
+    from app.storage.demo import DEMO_SETTINGS
+
+    _window, setup = _install(qtbot, kb, store.home)
+    welcome = _welcome(qtbot, setup)
+    welcome.demo.setChecked(True)
+    _press(qtbot, welcome, "Start")
+    assert load_settings(store.db) == DEMO_SETTINGS
+    assert setup.settings == DEMO_SETTINGS
+
+
 def test_later_saves_nothing_and_the_welcome_comes_back(qtbot, kb, store):
     _window, setup = _install(qtbot, kb, store.home)
     welcome = _welcome(qtbot, setup)
