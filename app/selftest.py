@@ -2,9 +2,10 @@
 
 It loads every bundled resource (knowledge tables, other CSV tables, SVGs, fonts, images, letter
 templates), has Qt draw the pictures, interprets the bundled example exams and compares each
-answer with `resources/examples/expected.csv`, and, where this build has them, writes a referral
-letter and a screenshot of the charting window into a temporary folder. Everything happens in
-that temporary folder: the user's home folder and its patient data are never opened.
+answer with `resources/examples/expected.csv`, and, where this build has the commands, creates,
+checks and backs up a demo database, writes a referral letter and draws the charting window.
+Everything happens in a temporary folder: the user's home folder and its patient data are never
+opened.
 
 One line per check goes to `out` (`ok`, `skip` or `FAIL` and what was checked); the exit status
 is 0 when nothing failed and 1 otherwise.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import json
 import os
 import sys
@@ -149,11 +151,21 @@ def check_charting_window(scratch: Path) -> str:
     return f"charting window drawn with an example loaded ({png.stat().st_size // 1024} KiB PNG)"
 
 
+def check_database(scratch: Path) -> str:
+    home = scratch / "home"
+    home.mkdir()
+    _run_command("demo", [], home)
+    checked = _run_command("check", [], home).strip()
+    _run_command("backup", ["-o", str(scratch / "backup.db")], home)
+    return f"demo database created and backed up; nervechart check: {checked}"
+
+
 CHECKS: tuple[Check, ...] = (
     Check("knowledge tables", check_knowledge_tables),
     Check("resource files", check_resource_files),
     Check("Qt drawing", check_qt_drawing),
     Check("example exams", check_example_exams),
+    Check("database", check_database),
     Check("referral letter", check_letter),
     Check("charting window", check_charting_window),
 )
@@ -228,12 +240,17 @@ def _example_expectations() -> dict[str, dict[str, str]]:
     return rows
 
 
-def _run_command(name: str, arguments: list[str], home: Path) -> None:
-    """Run a `nervechart` subcommand in-process on a scratch home; Skipped if not in this build."""
+def _run_command(name: str, arguments: list[str], home: Path) -> str:
+    """Run a `nervechart` subcommand in-process on a scratch home and return what it printed;
+    Skipped if this build has no such command."""
     from app.cli.main import COMMAND_MODULES, main
 
     if name not in COMMAND_MODULES:
         raise Skipped(f"this build has no `nervechart {name}` command yet")
-    status = main(["--home", str(home), name, *arguments])
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        status = main(["--home", str(home), name, *arguments])
     if status != 0:
-        raise AssertionError(f"`nervechart {name}` exited with status {status}")
+        raise AssertionError(f"`nervechart {name}` exited with status {status}: "
+                             f"{printed.getvalue().strip()}")
+    return printed.getvalue()
