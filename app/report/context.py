@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import cached_property
 
 from reportlab.lib.styles import StyleSheet1
-from reportlab.platypus import Flowable
+from reportlab.platypus import CondPageBreak, Flowable
 
 from app.domain.exam import Exam
 from app.domain.interpretation import Hypothesis, Interpretation
@@ -22,6 +22,8 @@ from app.report import facts
 from app.report.facts import CitationIndex, Finding, Sender
 from app.report.markup import para
 from app.report.template import LetterTemplate
+
+TABLE_START = 90.0  # points: a heading, a table header and a few rows
 
 
 @dataclass
@@ -79,9 +81,16 @@ class LetterContext:
     def destination_name(self, destination: str) -> str:
         return self.template.wording.destinations[destination]
 
-    def heading(self, section: str) -> list[Flowable]:
+    def heading(self, section: str, before_table: bool = False) -> list[Flowable]:
+        """The section's heading, if the template gives one. A heading kept with a whole
+        table would push a long table to the next page; before a table it instead starts a
+        new page only when less than `TABLE_START` is left, and the table splits as it must."""
         text = self.template.wording.headings.get(section)
-        return [para(text, self.styles["heading"])] if text else []
+        if not text:
+            return []
+        if before_table:
+            return [CondPageBreak(TABLE_START), para(text, self.styles["heading_open"])]
+        return [para(text, self.styles["heading"])]
 
     def finding_label(self, finding: Finding) -> str:
         """A finding path in words: `strength.left.hip_abduction` -> "Left hip abduction".

@@ -1,6 +1,7 @@
 """The letter's paragraph styles, built from a template's `[style]` table.
 
-Style names used by the section writers: `body`, `small`, `muted`, `heading`, `title`,
+Style names used by the section writers: `body`, `small`, `muted`, `heading`,
+`heading_open` (not kept with what follows), `title`,
 `banner`, `banner_small`, `cell`, `cell_bold`, `letterhead`.
 """
 
@@ -28,6 +29,7 @@ def build_stylesheet(style: LetterStyle) -> StyleSheet1:
     sheet.add(ParagraphStyle("heading", parent=base, fontName=BOLD, fontSize=style.heading_size,
                              leading=style.heading_size * 1.3, spaceBefore=7, spaceAfter=3,
                              textColor=colors.HexColor(style.heading_colour), keepWithNext=1))
+    sheet.add(ParagraphStyle("heading_open", parent=sheet["heading"], keepWithNext=0))
     sheet.add(ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=style.title_size,
                              leading=style.title_size * 1.25, spaceAfter=4))
     sheet.add(ParagraphStyle("letterhead", parent=sheet["small"], alignment=TA_RIGHT))

@@ -82,7 +82,7 @@ def strength(ctx: LetterContext) -> list[Flowable]:
     if not table:
         return []
     note = para(ctx.sentence("strength_selection"), ctx.styles["muted"])
-    return [*ctx.heading("strength"), *table, note]
+    return [*ctx.heading("strength", before_table=True), *table, note]
 
 
 def reflexes(ctx: LetterContext) -> list[Flowable]:
@@ -110,7 +110,7 @@ def reflexes(ctx: LetterContext) -> list[Flowable]:
     def roots(item: str) -> str:
         return _roots(kb.reflexes[item].roots) if item in kb.reflexes else ""
 
-    return [*ctx.heading("reflexes"),
+    return [*ctx.heading("reflexes", before_table=True),
             *_sided_grid(ctx, ctx.label("reflex"), items, name, roots, value, abnormal,
                          ctx.sentence("reflex_legend"))]
 
@@ -132,14 +132,14 @@ def tests(ctx: LetterContext) -> list[Flowable]:
     items = facts.shown_tests(exam, ctx.named, kb)
     table = _sided_grid(ctx, ctx.label("test"), items, lambda t: capitalised(kb.tests[t].label),
                         None, value, abnormal, None)
-    return [*ctx.heading("tests"), *table] if table else []
+    return [*ctx.heading("tests", before_table=True), *table] if table else []
 
 
 def red_flags(ctx: LetterContext) -> list[Flowable]:
     """Every red-flag question by group: answers with onset dates, then those not asked."""
     kb, styles, wording = ctx.kb, ctx.styles, ctx.template.wording
     cell, bold = styles["cell"], styles["cell_bold"]
-    flowables: list[Flowable] = [*ctx.heading("red_flags")]
+    flowables: list[Flowable] = [*ctx.heading("red_flags", before_table=True)]
     for group in facts.red_flag_screen(ctx.exam, kb):
         if not group.answered and not group.not_asked:
             continue

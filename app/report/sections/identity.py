@@ -58,8 +58,8 @@ def addresses(ctx: LetterContext) -> list[Flowable]:
         age = exam.patient_age()
         if age is not None:
             dob += f" ({age}{ctx.label('years_short')})"
-    sender_lines = [t for t in (sender.name, sender.profession, sender.clinic, sender.address,
-                                sender.phone) if t] or [not_recorded]
+    who = ", ".join(t for t in (sender.name, sender.profession) if t)
+    sender_lines = [t for t in (who, sender.clinic) if t] or [not_recorded]  # contact: letterhead
     letter_rows = [
         (ctx.label("to"), [ctx.template.wording.addressees[ctx.addressed_destination]]),
         (ctx.label("from"), sender_lines),

@@ -128,7 +128,7 @@ def progress(ctx: LetterContext) -> list[Flowable]:
     kb, styles = ctx.kb, ctx.styles
     cell, bold = styles["cell"], styles["cell_bold"]
     changes = facts.strength_changes(ctx.exam, ctx.previous, kb)
-    flowables: list[Flowable] = [*ctx.heading("progress"), para(
+    flowables: list[Flowable] = [*ctx.heading("progress", before_table=True), para(
         ctx.sentence("progress_since", date=nhs_date(ctx.previous.exam_date)), styles["body"])]
     if not changes:
         return [*flowables, para(ctx.sentence("progress_none"), styles["body"])]
