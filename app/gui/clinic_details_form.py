@@ -51,6 +51,7 @@ class ClinicDetailsForm(QWidget):
         letterhead.layout().insertRow(1, "&Address", address)
         self.editors[ADDRESS_FIELD] = address
         layout.addWidget(letterhead)
+        layout.addStretch(1)  # spare height below the fields, not between them
 
     def _group(self, title: str, rows: tuple[tuple[str, str, str], ...]) -> QGroupBox:
         group = QGroupBox(title, self)
