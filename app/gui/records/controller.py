@@ -3,9 +3,9 @@
 It owns the docks (patients with their exams; follow-up comparison), the Patient menu and the
 autosave. Opening an exam always loads it with the patient's previous exam
 (`session.load(exam, previous)`) and binds the autosave to that exam's record. At start it
-reopens the exam that was open when the app last stopped (a crash included), takes the daily
-backup when due, and runs the full integrity check in the background; on quit it saves, then
-takes the closing backup.
+reopens the exam that was open when the app last stopped (a crash included); once the window is
+up it takes the daily backup when due and runs the full integrity check, both in worker threads
+with their own read-only connections; on quit it saves, then takes the closing backup.
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ from app.gui.records.patient_details_dialog import PatientDetailsDialog
 from app.gui.records.patient_list import PatientListWidget, patient_line
 from app.storage import exams, patients
 from app.storage.app_state import open_exam_id, remember_open_exam
-from app.storage.backups import write_backup
+from app.storage.backups import rotating_backup, write_backup
 from app.storage.charting import ChartSave
-from app.storage.database import diagnose
+from app.storage.database import database_path, diagnose, open_read_only
 from app.storage.exams import ExamRecord
 from app.storage.follow_up import follow_up_from
 from app.storage.patients import PatientRecord
@@ -41,12 +41,15 @@ from app.storage.store import HomeStore
 from app.storage.timestamps import local_display
 
 DAILY_BACKUP_DELAY_MS = 3000
+# The full check reads every page: started once the window is up, so start stays fast.
+INTEGRITY_CHECK_DELAY_MS = 5000
 PATIENTS_DOCK_WIDTH = 300
 COMPARISON_DOCK_HEIGHT = 250
 
 
 class RecordsController(QObject):
     integrity_checked = Signal(object)  # None, or what the background check found wrong
+    daily_backup_done = Signal(object, object)  # problem or None, backup file name or None
 
     def __init__(self, window: MainWindow, context: AppContext, store: HomeStore):
         super().__init__(window)
@@ -70,6 +73,7 @@ class RecordsController(QObject):
         self.autosaver.saved.connect(self._on_autosaver_saved)
         self.autosaver.failed.connect(self._show_problem)
         self.integrity_checked.connect(self._on_integrity_checked)
+        self.daily_backup_done.connect(self._on_daily_backup_done)
         window.about_to_close.connect(lambda _request: self.autosaver.flush())
         QApplication.instance().aboutToQuit.connect(self.shut_down)
 
@@ -87,8 +91,7 @@ class RecordsController(QObject):
             self.start_blank_exam()
         if self.store.daily_backup_due():
             QTimer.singleShot(DAILY_BACKUP_DELAY_MS, self, self._daily_backup)
-        threading.Thread(target=self._check_integrity, args=(self.store.path,),
-                         name="integrity-check", daemon=True).start()
+        QTimer.singleShot(INTEGRITY_CHECK_DELAY_MS, self, self._start_integrity_check)
 
     def shut_down(self) -> None:
         """Save, remember the open exam, take the closing backup, release the home folder."""
@@ -245,6 +248,11 @@ class RecordsController(QObject):
             self.patient = patients.get_patient(self.store.db, result.record.patient_id)
             self._refresh_patient_views()
 
+    def _start_integrity_check(self) -> None:
+        if self.store.db is not None:
+            threading.Thread(target=self._check_integrity, args=(self.store.path,),
+                             name="integrity-check", daemon=True).start()
+
     def _check_integrity(self, path: Path) -> None:
         """Runs in a worker thread with its own read-only connection."""
         problem = diagnose(path)
@@ -252,14 +260,30 @@ class RecordsController(QObject):
             self.integrity_checked.emit(problem)
 
     def _daily_backup(self) -> None:
-        if self.store.db is None:  # shut down before the timer fired
-            return
+        if self.store.db is not None:  # not shut down before the timer fired
+            threading.Thread(target=self._write_daily_backup, args=(self.store.home,),
+                             name="daily-backup", daemon=True).start()
+
+    def _write_daily_backup(self, home: Path) -> None:
+        """Runs in a worker thread with its own read-only connection."""
         try:
-            written = self.store.backup_now()
-        except Exception as err:
-            self._show_problem(f"Today's automatic backup failed: {err}")
-            return
-        self._status(f"Daily backup verified: {written.name}")
+            db = open_read_only(database_path(home))
+            try:
+                self._emit_backup_outcome(None, rotating_backup(db, home).name)
+            finally:
+                db.close()
+        except Exception as err:  # reported to the user, never a crash
+            self._emit_backup_outcome(f"Today's automatic backup failed: {err}", None)
+
+    def _emit_backup_outcome(self, problem: str | None, written: str | None) -> None:
+        if isValid(self):
+            self.daily_backup_done.emit(problem, written)
+
+    def _on_daily_backup_done(self, problem: str | None, written: str | None) -> None:
+        if problem is not None:
+            self._show_problem(problem)
+        else:
+            self._status(f"Daily backup verified: {written}")
 
     def _on_integrity_checked(self, problem: str | None) -> None:
         if problem is not None and self.store.db is not None:
