@@ -19,7 +19,7 @@ from pathlib import Path
 from benchmarks.storage_dataset import big_home, empty_home
 from benchmarks.storage_timing import machine
 
-RUNS = 5
+RUNS = 7
 ROOT = Path(__file__).resolve().parents[1]
 _START = textwrap.dedent("""
     import time

@@ -14,6 +14,7 @@ import io
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -92,7 +93,8 @@ def figure_svg(figure: Figure) -> bytes:
 def _render(figure: Figure, kind: str, dpi: int) -> bytes:
     FigureCanvasAgg(figure)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format=kind, dpi=dpi, metadata=_NO_METADATA[kind])
+    with rc_context({"svg.hashsalt": "nervechart"}):  # stable element ids in the SVG
+        figure.savefig(buffer, format=kind, dpi=dpi, metadata=_NO_METADATA[kind])
     return buffer.getvalue()
 
 
