@@ -245,7 +245,11 @@ class RecordsController(QObject):
             self._show_problem(result.patient_problem)
         if result.record.patient_id is not None and (
                 self.patient is None or self.patient.id == result.record.patient_id):
-            self.patient = patients.get_patient(self.store.db, result.record.patient_id)
+            stored = patients.get_patient(self.store.db, result.record.patient_id)
+            if stored != self.patient:  # filed under a new patient, or details edited
+                self.patient_list.refresh()
+                self.patient_list.select_patient(stored.id)
+            self.patient = stored
             self._refresh_patient_views()
 
     def _start_integrity_check(self) -> None:

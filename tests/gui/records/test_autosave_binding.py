@@ -43,3 +43,22 @@ def test_a_blank_exam_charted_first_is_filed_under_the_new_patient(
     assert filed.patient_id == records.patient.id
     assert filed.exam.patient.identifier == "LN-1"
     assert filed.exam.strength[("left", "ankle_dorsiflexion")] == "3"
+
+
+def test_details_edited_in_the_exam_banner_update_the_patient_record(
+        demo_home, open_window, qtbot):
+    from app.storage import patients
+
+    records = open_window(demo_home).records
+    records.patient_list.search.setText("alice")
+    records.patient_list._choose_current()
+    records.new_follow_up()
+    edited = records.session.exam.patient
+    records.session.set_patient(Patient(name="Alice Renamed-Fernhill",
+                                        date_of_birth=edited.date_of_birth,
+                                        identifier=edited.identifier, sex=edited.sex))
+    records.autosaver.flush()
+
+    assert patients.find_by_identifier(records.store.db, "DEMO-0001").name == \
+        "Alice Renamed-Fernhill"
+    assert "Alice Renamed" in records.patient_list.list.currentItem().text()
