@@ -53,6 +53,7 @@ SENTENCE_FIELDS: Mapping[str, frozenset[str]] = MappingProxyType({
     "no_hypothesis": frozenset(),
     "progress_since": frozenset({"date"}),
     "progress_none": frozenset(),
+    "progress_unchanged": frozenset({"items"}),
     "plain_greeting": frozenset({"name"}),
     "plain_seen_on": frozenset({"date"}),
     "plain_referred": frozenset({"destination"}),

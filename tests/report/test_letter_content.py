@@ -145,6 +145,7 @@ def test_change_in_strength_since_the_previous_exam(exam_with, letter_for, kb):
     assert "Compared with the exam of 07-Nov-2026" in text
     assert "Ankle dorsiflexion Left 4 3 weaker" in text
     assert "Hip flexion Left not tested 5 not comparable" in text
+    assert "Unchanged: right hip flexion 5; left hip abduction 4-; right hip abduction 5;" in text
     assert "Compared with the exam" not in _text(letter_for(exam, "spinal_surgery"))
 
 

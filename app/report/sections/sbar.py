@@ -6,7 +6,9 @@ printed with its citation number (the list is in the "sources" section).
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Spacer
+import io
+
+from reportlab.platypus import Flowable, Image, Spacer
 
 from app.domain.interpretation import Evidence, Hypothesis
 from app.report import facts
@@ -14,6 +16,8 @@ from app.report.context import LetterContext, capitalised
 from app.report.facts import Finding, nhs_date
 from app.report.markup import lines, para, rich
 from app.report.tables import grid
+
+CHART_SIZE_IN = (6.4, 2.6)
 
 
 def _labelled(ctx: LetterContext, label: str, text: str) -> Flowable:
@@ -133,19 +137,42 @@ def progress(ctx: LetterContext) -> list[Flowable]:
     if not changes:
         return [*flowables, para(ctx.sentence("progress_none"), styles["body"])]
     not_tested = ctx.label("not_tested")
-    header = [para(ctx.label(k), bold) for k in ("movement", "side", "before", "now", "change")]
-    rows, marked = [], []
-    for number, change in enumerate(changes):
-        rows.append([para(capitalised(kb.muscles[change.muscle].movement), cell),
-                     para(ctx.side(change.side), cell),
-                     para(change.before or not_tested, cell), para(change.now or not_tested, cell),
-                     para(ctx.label(change.change.replace(" ", "_")),
-                          bold if change.change == "weaker" else cell)])
-        if change.change == "weaker":
-            marked.append((4, number))
-    widths = [ctx.width * w for w in (0.4, 0.12, 0.14, 0.14, 0.2)]
-    flowables.append(grid(header, rows, widths, ctx.template.style, marked))
-    return flowables
+    changed = [c for c in changes if c.change != "unchanged"]
+    if changed:
+        header = [para(ctx.label(k), bold)
+                  for k in ("movement", "side", "before", "now", "change")]
+        rows, marked = [], []
+        for number, change in enumerate(changed):
+            weaker = change.change == "weaker"
+            rows.append([para(capitalised(kb.muscles[change.muscle].movement), cell),
+                         para(ctx.side(change.side), cell),
+                         para(change.before or not_tested, cell),
+                         para(change.now or not_tested, cell),
+                         para(ctx.label(change.change.replace(" ", "_")),
+                              bold if weaker else cell)])
+            if weaker:
+                marked.append((4, number))
+        widths = [ctx.width * w for w in (0.4, 0.12, 0.14, 0.14, 0.2)]
+        flowables.append(grid(header, rows, widths, ctx.template.style, marked))
+    same = [f"{ctx.side(c.side).lower()} {kb.muscles[c.muscle].movement} {c.now}"
+            for c in changes if c.change == "unchanged"]
+    if same:
+        flowables.append(para(ctx.sentence("progress_unchanged", items="; ".join(same)),
+                              styles["muted"]))
+    return [*flowables, Spacer(1, 4), _strength_chart(ctx)]
+
+
+def _strength_chart(ctx: LetterContext) -> Flowable:
+    """The records' strength-over-time chart of the two exams, as a 200 dpi image (matplotlib's
+    text would otherwise reach svglib as thousands of glyph paths)."""
+    from app.charts.strength_chart import figure_png, strength_figure  # matplotlib: only here
+
+    figure = strength_figure([ctx.previous, ctx.exam],
+                             label_of=lambda muscle: ctx.kb.muscles[muscle].movement,
+                             size=CHART_SIZE_IN)
+    width = min(ctx.width, CHART_SIZE_IN[0] * 72)
+    return Image(io.BytesIO(figure_png(figure, dpi=200)), width=width,
+                 height=width * CHART_SIZE_IN[1] / CHART_SIZE_IN[0])
 
 
 def recommendation(ctx: LetterContext) -> list[Flowable]:
