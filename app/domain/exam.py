@@ -56,6 +56,8 @@ class History:
 
 @dataclass(frozen=True)
 class TestResult:
+    __test__ = False  # a value object, not a pytest test class
+
     result: str
     angle: int | None = None
 
