@@ -79,3 +79,27 @@ def test_letter_refused_without_identifiers(patient, missing, exam_with, kb):
 def test_name_and_one_identifier_is_enough(exam_with, letter_for):
     assert letter_for(exam_with(date_of_birth=None)).startswith(b"%PDF")
     assert letter_for(exam_with(identifier=None)).startswith(b"%PDF")
+
+
+def test_no_unescaped_markup_reaches_a_paragraph(exam_with, kb, monkeypatch):
+    """ecosystem.md 2.3: every Paragraph gets escaped text; the only tags are the constants."""
+    from app.domain.exam import Examiner
+    from app.report import Sender, markup
+
+    seen: list[str] = []
+    real = markup.Paragraph
+
+    def recording(text, style):
+        seen.append(text)
+        return real(text, style)
+
+    monkeypatch.setattr(markup, "Paragraph", recording)
+    exam = exam_with(name="<i>A</i> & <b", identifier="<ID>")
+    exam = exam.__class__(**{**exam.__dict__, "examiner": Examiner(name="<x>")})
+    hostile = Sender(name="<n>", profession="<p>", registration="<r>", clinic="<c>",
+                     address="<a>", phone="<t>")
+    build_letter(exam, interpret(exam, kb), kb, "spinal_surgery", hostile)
+    assert seen
+    for text in seen:
+        stripped = re.sub(r"</?b>|<br/>", "", text)
+        assert "<" not in stripped, text
