@@ -5,8 +5,9 @@ entry point; `LetterRenderer` is the class behind it, with overridable steps. Te
 in `reports/` (see `app.report.template`). No Qt and no SQLite here.
 """
 
-from app.report.facts import LetterRefused, Sender, missing_identifiers
+from app.report.facts import LetterRefused, missing_identifiers
 from app.report.renderer import LetterRenderer, build_letter
+from app.report.sender import Sender
 from app.report.template import PATIENT_COPY, TemplateError, available_templates, template_for
 
 __all__ = ["PATIENT_COPY", "LetterRefused", "LetterRenderer", "Sender", "TemplateError",

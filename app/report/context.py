@@ -19,8 +19,9 @@ from app.domain.exam import Exam
 from app.domain.interpretation import Hypothesis, Interpretation
 from app.domain.knowledge import KnowledgeBase
 from app.report import facts
-from app.report.facts import CitationIndex, Finding, Sender
+from app.report.facts import CitationIndex, Finding
 from app.report.markup import para
+from app.report.sender import Sender
 from app.report.template import LetterTemplate
 
 TABLE_START = 90.0  # points: a heading, a table header and a few rows

@@ -28,9 +28,10 @@ from app.domain.interpretation import Interpretation
 from app.domain.knowledge import KnowledgeBase
 from app.report.canvas import NumberedCanvas, PageMarks
 from app.report.context import LetterContext
-from app.report.facts import Sender, nhs_date, require_identifiers
+from app.report.facts import nhs_date, require_identifiers
 from app.report.fonts import register_fonts
 from app.report.sections import SECTION_BUILDERS, SectionBuilder
+from app.report.sender import Sender
 from app.report.styles import build_stylesheet
 from app.report.template import LetterTemplate, TemplateError, template_for
 

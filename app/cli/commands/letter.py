@@ -20,8 +20,8 @@ from app.domain.vocabulary import DESTINATIONS
 from app.exchange.exam_files import read_exam_file
 from app.knowledge import load_knowledge
 from app.report import PATIENT_COPY, LetterRefused, build_letter
-from app.report.facts import ClinicDetails, letter_sender
 from app.report.output import LetterWriteError, write_pdf
+from app.report.sender import ClinicDetails, letter_sender
 from app.rules import interpret
 from app.storage.database import database_path, open_read_only
 from app.storage.home import resolve_home

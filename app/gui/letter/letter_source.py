@@ -12,8 +12,8 @@ from datetime import datetime
 from app.domain.exam import Exam
 from app.gui.context import AppContext
 from app.report import build_letter, missing_identifiers
-from app.report.facts import ClinicDetails, letter_sender
 from app.report.file_names import letter_file_name
+from app.report.sender import ClinicDetails, letter_sender
 from app.storage.settings import load_settings
 from app.storage.store import HomeStore
 

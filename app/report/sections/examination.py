@@ -58,9 +58,7 @@ def _sided_grid(ctx: LetterContext, first_column: str, items: tuple[str, ...],
             else:
                 row.append(para(value, cell))
         rows.append(row)
-    name_width = 0.42 if roots_of is not None else 0.5
-    rest = (1 - name_width - (0.14 if roots_of is not None else 0)) / len(LIMB_SIDES)
-    widths = [name_width] + ([0.14] if roots_of is not None else []) + [rest] * len(LIMB_SIDES)
+    widths = [0.42, 0.14, 0.22, 0.22] if roots_of is not None else [0.5, 0.25, 0.25]
     table = grid(header, rows, [w * ctx.width for w in widths], ctx.template.style, marked)
     return [table, para(legend, ctx.styles["muted"])] if legend else [table]
 
