@@ -36,17 +36,16 @@ class Candidate:
 
 def candidates(findings: Findings, index: ProfileIndex) -> list[Candidate]:
     """Every candidate for `findings` (module docstring)."""
-    by_side = {side: _abnormal_items(findings, side) for side in LIMB_SIDES}
     midline = _abnormal_items(findings, MIDLINE)
+    by_side = {side: _abnormal_items(findings, side) | midline for side in LIMB_SIDES}
     umn_sides = _umn_sides(findings)
     saddle = any(region in index.saddle_regions for _, region in findings.deficits)
     distal_sides = {side for side, region in findings.deficits if region in index.distal_regions}
     result: list[Candidate] = []
     for profile in index.profiles.values():
         if profile.kind in SIDED_KINDS:
-            reach = set(profile.muscles) | set(profile.reflexes) | set(profile.regions)
             for side in LIMB_SIDES:
-                if reach & (by_side[side] | midline):
+                if not profile.reach.isdisjoint(by_side[side]):
                     result.append(Candidate(profile, frozenset({side}), side))
         elif profile.kind in _SACRAL_KINDS:
             if findings.ces_flags or saddle:

@@ -7,7 +7,9 @@ Contract (clinical.md 3.1, 8.2, 8.12 and the exam format):
 - UMN signs: only the values `umn_signs.csv` lists as abnormal are signs; any other recorded
   value (flexor, equivocal, unsustained, ...) is tested and not a sign;
 - symptoms: numbness is a sensory deficit, tingling an altered-sensation deficit (lighter),
-  pain only ever *supports*; weakness, wasting and fasciculation reports are not used here;
+  pain only ever *supports*; a region-side counts once, by its heaviest kind (pain there
+  supports only when no deficit is recorded there); weakness, wasting and fasciculation
+  reports are not used here;
   deficits over the spine itself (regions with no dermatome or nerve map) localise nothing;
 - age: bilateral reduced age-dependent reflexes (ankle jerks) from
   `settings.ankle_reflex_age_threshold` are non-localising and are set aside.
@@ -35,6 +37,9 @@ CES_FLAG_MASS = 1.5
 # Sensory symptom kinds: numbness > tingling (deficit vs altered); pain supports only.
 _DEFICIT_MASS = {"numbness": 1.0, "tingling": 0.6}
 PAIN = "pain"
+_SENSORY_KINDS = ("numbness", "tingling", PAIN)  # heaviest first, as evidence names them
+# One abnormal finding: (side, item ID, mass, finding path).
+Item = tuple[str, str, float, str]
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,12 @@ class Findings:
     umn_items: tuple[tuple[str, float, str, str, str], ...] = ()
     age: int | None = None
     values: Mapping[str, str] = field(default_factory=dict)  # finding path -> recorded value
+    # The same findings as flat tuples, built once so that scoring each candidate is a loop.
+    weak_items: tuple[Item, ...] = ()
+    reduced_items: tuple[Item, ...] = ()
+    deficit_items: tuple[Item, ...] = ()
+    pain_items: tuple[Item, ...] = ()  # pain where no deficit is recorded (mass 0)
+    sensory_words: Mapping[tuple[str, str], str] = field(default_factory=dict)  # "Numbness and pain"
 
     @property
     def examined_mass(self) -> float:
@@ -116,6 +127,7 @@ def normalise(exam: Exam, kb: KnowledgeBase, settings: JudgementSettings) -> Fin
 
     deficits: dict[tuple[str, str], float] = {}
     pain: set[tuple[str, str]] = set()
+    words: dict[tuple[str, str], str] = {}
     for (side, region), kinds in exam.symptoms.items():
         mass = max((_DEFICIT_MASS[k] for k in kinds if k in _DEFICIT_MASS), default=0.0)
         if mass and _localising(kb, region):
@@ -123,6 +135,7 @@ def normalise(exam: Exam, kb: KnowledgeBase, settings: JudgementSettings) -> Fin
         if PAIN in kinds:
             pain.add((side, region))
         values[f"symptoms.{side}.{region}"] = " and ".join(sorted(kinds))
+        words[(side, region)] = " and ".join(k for k in _SENSORY_KINDS if k in kinds).capitalize()
 
     positive_tests = {key for key, result in exam.tests.items() if result.result == "positive"}
     ces_flags = {flag for flag, answer in exam.red_flags.items()
@@ -138,7 +151,16 @@ def normalise(exam: Exam, kb: KnowledgeBase, settings: JudgementSettings) -> Fin
         umn_tested=frozenset(umn_tested), deficits=deficits, pain=frozenset(pain),
         positive_tests=frozenset(positive_tests), cues=exam.history.cues,
         ces_flags=frozenset(ces_flags), age_set_aside=frozenset(set_aside), age=age,
-        values=values, umn_items=umn_items)
+        values=values, umn_items=umn_items,
+        weak_items=_items("strength", weak), reduced_items=_items("reflexes", reduced),
+        deficit_items=_items("symptoms", deficits),
+        pain_items=_items("symptoms", dict.fromkeys(sorted(pain - deficits.keys()), 0.0)),
+        sensory_words=words)
+
+
+def _items(section: str, masses: Mapping[tuple[str, str], float]) -> tuple[Item, ...]:
+    return tuple((side, item, mass, f"{section}.{side}.{item}")
+                 for (side, item), mass in masses.items())
 
 
 def _localising(kb: KnowledgeBase, region_id: str) -> bool:

@@ -6,28 +6,28 @@ For a `Profile` and the sides it covers (`scope`; midline findings are always in
 - *unexplained* mass: the rest of every abnormal finding in the exam, wherever it is;
 - *against*: normal findings the site should have made abnormal (a normal muscle it should
   weaken is strong evidence against it), and UMN evidence against a lower motor neuron site;
-- *support*: findings that may only support (pain in its territory, a positive neurodynamic
-  or provocation test that stresses it, a history cue) and pattern rules (`patterns`).
+- *support*: findings that may only support (pain in its territory where no deficit is recorded,
+  a positive neurodynamic or provocation test that stresses it, a history cue) and pattern
+  rules (`patterns`).
 
 score = (explained + support) / (explained + unexplained + against + support + breadth + 1),
 which lies in 0..1, rewards explaining much, and punishes contradiction and what is left over.
-With `explain=True` every contribution also becomes an `Evidence` (finding path, sentence,
-rule ID `loc.<site>.<item>`, source keys) for the hypothesis shown to the clinician.
+`fit_site` is numeric only and records what each finding contributed (`explained_by`,
+`support_by`, `against_by`, by finding path); `explain_fit` then writes the evidence sentences
+(finding path, sentence, rule ID `loc.<site>.<item>`, source keys), one per finding, and is run
+only for the hypotheses shown to the clinician.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from app.domain.interpretation import Evidence
 from app.domain.knowledge import KnowledgeBase
-from app.rules.findings import CES_FLAG_MASS, Findings
-from app.rules.profiles import Profile, ProfileIndex
+from app.rules.findings import CES_FLAG_MASS, Findings, Item
+from app.rules.profiles import Profile
 
-NORMAL_MUSCLE_WEIGHT = 1.0
-NORMAL_REFLEX_WEIGHT = 0.6
-MIN_INVOLVEMENT_FOR_AGAINST = 0.5
 UMN_AGAINST_LMN = 0.8  # share of UMN mass that also counts against a lower motor neuron site
 PAIN_SUPPORT = 0.25
 TEST_SUPPORT = 0.4
@@ -48,6 +48,8 @@ class Fit:
     support: float = 0.0
     breadth: float = 0.0
     explained_by: dict[str, float] = field(default_factory=dict)  # finding path -> mass
+    support_by: dict[str, float] = field(default_factory=dict)
+    against_by: dict[str, float] = field(default_factory=dict)
     evidence_for: list[Evidence] = field(default_factory=list)
     evidence_against: list[Evidence] = field(default_factory=list)
 
@@ -57,13 +59,20 @@ class Fit:
                  + self.breadth + SCORE_PRIOR)
         return (self.explained + self.support) / total
 
-    def add_support(self, amount: float, evidence: Evidence | None) -> None:
+    def net(self, path: str) -> float:
+        """What the finding at `path` did for this hypothesis (positive helps it)."""
+        return (self.explained_by.get(path, 0.0) + self.support_by.get(path, 0.0)
+                - self.against_by.get(path, 0.0))
+
+    def add_support(self, path: str, amount: float, evidence: Evidence | None = None) -> None:
         self.support += amount
+        self.support_by[path] = self.support_by.get(path, 0.0) + amount
         if evidence is not None:
             self.evidence_for.append(evidence)
 
-    def add_against(self, amount: float, evidence: Evidence | None) -> None:
+    def add_against(self, path: str, amount: float, evidence: Evidence | None = None) -> None:
         self.against += amount
+        self.against_by[path] = self.against_by.get(path, 0.0) + amount
         if evidence is not None:
             self.evidence_against.append(evidence)
 
@@ -83,166 +92,133 @@ def rule_id(site_id: str, item: str) -> str:
 
 
 def fit_site(profile: Profile, scope: frozenset[str], side: str, label: str,
-             findings: Findings, kb: KnowledgeBase, index: ProfileIndex,
-             explain: bool = False) -> Fit:
+             findings: Findings) -> Fit:
     """Score `profile` on the sides in `scope` against `findings` (module docstring)."""
     fit = Fit(site=profile.site, side=side, scope=scope, label=label, breadth=profile.breadth)
-    phrase = site_phrase(label) if explain else ""
-    rule = profile.site
+    explained_by = fit.explained_by
+    sides = scope | {MIDLINE}
 
-    def in_scope(finding_side: str) -> bool:
-        return finding_side in scope or finding_side == MIDLINE
+    def explain_items(items: tuple[Item, ...], shares: Mapping[str, float]) -> None:
+        for fside, item, mass, path in items:
+            if fside in sides:
+                share = shares.get(item, 0.0)
+                if share:
+                    explained_by[path] = mass * share
 
-    def abnormal(path: str, mass: float, share: float) -> None:
-        explained = mass * share
-        fit.explained += explained
-        fit.unexplained += mass - explained
-        if explained:
-            fit.explained_by[path] = explained
+    explain_items(findings.weak_items, profile.muscles)
+    explain_items(findings.reduced_items, profile.reflexes)
+    explain_items(findings.deficit_items, profile.regions)
+    for path, mass, limb, fside, _ in findings.umn_items:
+        share = profile.umn.get(limb, 0.0) if fside in sides else 0.0
+        if share:
+            explained_by[path] = mass * share
+        if profile.lower_motor_neuron:
+            fit.add_against(path, mass * UMN_AGAINST_LMN)
+    if profile.ces_flags:
+        for flag in findings.ces_flags:
+            explained_by[f"red_flags.{flag}"] = CES_FLAG_MASS * profile.ces_flags
+    fit.explained = sum(explained_by.values())
+    fit.unexplained = findings.total_mass - fit.explained
 
-    def say(path: str, share: float, what: str, fits: str, misses: str, item: str,
-            source: str) -> None:
-        target = fit.evidence_for if share > 0 else fit.evidence_against
-        target.append(Evidence(path, f"{what}: {fits if share > 0 else misses} {phrase}.",
-                               rule_id(rule, item), source))
+    for fside in scope:
+        for muscle, cost in profile.normal_muscle_costs:
+            if (fside, muscle) in findings.normal_muscles:
+                fit.add_against(f"strength.{fside}.{muscle}", cost)
+        for reflex, cost in profile.normal_reflex_costs:
+            if (fside, reflex) in findings.normal_reflexes:
+                fit.add_against(f"reflexes.{fside}.{reflex}", cost)
 
-    for (fside, muscle_id), mass in findings.weak.items():
-        path = f"strength.{fside}.{muscle_id}"
-        share = profile.muscles.get(muscle_id, 0.0) if in_scope(fside) else 0.0
-        abnormal(path, mass, share)
-        if explain:
-            muscle = kb.muscles[muscle_id]
-            say(path, share, _muscle_words(fside, muscle.movement, muscle.muscle,
-                                           findings.values[path]),
-                "expected with", "not explained by", muscle_id, muscle.source)
-
-    for (fside, reflex_id), mass in findings.reduced.items():
-        path = f"reflexes.{fside}.{reflex_id}"
-        share = profile.reflexes.get(reflex_id, 0.0) if in_scope(fside) else 0.0
-        abnormal(path, mass, share)
-        if explain:
-            reflex = kb.reflexes[reflex_id]
-            say(path, share, f"{fside.capitalize()} {reflex.label} reduced "
-                f"({findings.values[path]})", "expected with", "not explained by", reflex_id,
-                reflex.source)
-
-    for (fside, region_id), mass in findings.deficits.items():
-        path = f"symptoms.{fside}.{region_id}"
-        share = profile.regions.get(region_id, 0.0) if in_scope(fside) else 0.0
-        abnormal(path, mass, share)
-        if explain:
-            region = kb.regions[region_id]
-            zone = "core" if share >= 1.0 else "overlap"
-            say(path, share, f"{findings.values[path].capitalize()} in the "
-                f"{_side_words(fside)}{region.label}", f"{zone} territory of",
-                "outside the territory of", region_id, region.source)
-
-    _umn_evidence(fit, profile, findings, kb, phrase, in_scope, explain)
-
-    for flag in sorted(findings.ces_flags):
-        path = f"red_flags.{flag}"
-        abnormal(path, CES_FLAG_MASS, profile.ces_flags)
-        if explain:
-            red_flag = kb.red_flags[flag]
-            say(path, profile.ces_flags, red_flag.label, "a cauda equina or conus feature, fits",
-                "not explained by", flag, red_flag.source)
-
-    _normal_findings_against(fit, profile, findings, kb, phrase, in_scope, explain)
-    _supporting_findings(fit, profile, findings, kb, phrase, in_scope, explain)
+    for fside, region, _, path in findings.pain_items:
+        share = profile.regions.get(region, 0.0) if fside in sides else 0.0
+        if share:
+            fit.add_support(path, PAIN_SUPPORT * share)
+    for fside, test in findings.positive_tests:
+        if test in profile.tests and fside in sides:
+            fit.add_support(f"tests.{fside}.{test}", TEST_SUPPORT)
+    for cue in findings.cues & profile.cues:
+        fit.add_support(f"history.cues.{cue}", CUE_SUPPORT)
     return fit
 
 
-def _umn_evidence(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBase,
-                  phrase: str, in_scope: Callable[[str], bool], explain: bool) -> None:
-    """UMN signs and brisk reflexes: explained by cord/brain sites, against LMN sites."""
-    for path, mass, limb, fside, item in findings.umn_items:
-        if explain:
-            value = findings.values[path]
-            known = kb.umn_signs.get(item) or kb.reflexes[item]
-            state = value if item in kb.umn_signs else f"brisk ({value})"
-            what, source = f"{fside.capitalize()} {known.label} {state}", known.source
-        share = profile.umn.get(limb, 0.0) if in_scope(fside) else 0.0
-        explained = mass * share
-        fit.explained += explained
-        fit.unexplained += mass - explained
-        if explained:
-            fit.explained_by[path] = explained
-            if explain:
-                fit.evidence_for.append(Evidence(
-                    path, f"{what}: an upper motor neuron sign, fits {phrase}.",
-                    rule_id(profile.site, item), source))
-        if profile.lower_motor_neuron:
-            fit.add_against(mass * UMN_AGAINST_LMN, Evidence(
-                path, f"{what}: an upper motor neuron sign, which {phrase} cannot explain "
-                "(cord or brain).", "loc.umn.against_peripheral", source) if explain else None)
-        elif not explained and explain:
+def explain_fit(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBase) -> None:
+    """Write the evidence sentences of `fit` (scored by `fit_site`): one line per finding."""
+    phrase = site_phrase(fit.label)
+    sides = fit.scope | {MIDLINE}
+
+    def say(path: str, item: str, text: str, source: str, favours: bool) -> None:
+        target = fit.evidence_for if favours else fit.evidence_against
+        target.append(Evidence(path, text, rule_id(profile.site, item), source))
+
+    for fside, muscle_id, _, path in findings.weak_items:
+        muscle = kb.muscles[muscle_id]
+        what = f"{fside.capitalize()} {muscle.movement} weak (MRC {findings.values[path]})"
+        fits = path in fit.explained_by
+        say(path, muscle_id, f"{what}: {'expected with' if fits else 'not explained by'} "
+            f"{phrase}.", muscle.source, fits)
+    for fside, reflex_id, _, path in findings.reduced_items:
+        reflex = kb.reflexes[reflex_id]
+        what = f"{fside.capitalize()} {reflex.label} reduced ({findings.values[path]})"
+        fits = path in fit.explained_by
+        say(path, reflex_id, f"{what}: {'expected with' if fits else 'not explained by'} "
+            f"{phrase}.", reflex.source, fits)
+    for fside, region_id, _, path in findings.deficit_items:
+        region = kb.regions[region_id]
+        what = f"{findings.sensory_words[(fside, region_id)]} in the {_side_words(fside)}" \
+            f"{region.label}"
+        share = profile.regions.get(region_id, 0.0) if fside in sides else 0.0
+        where = ("core territory of" if share >= 1.0 else "overlap territory of") if share \
+            else "outside the territory of"
+        say(path, region_id, f"{what}: {where} {phrase}.", region.source, bool(share))
+    for path, _, _, fside, item in findings.umn_items:
+        sign = kb.umn_signs.get(item)
+        known = sign or kb.reflexes[item]
+        value = findings.values[path]
+        what = f"{fside.capitalize()} {known.label} {value if sign else f'brisk ({value})'}"
+        if path in fit.explained_by:
+            say(path, item, f"{what}: an upper motor neuron sign, fits {phrase}.",
+                known.source, True)
+        elif profile.lower_motor_neuron:
             fit.evidence_against.append(Evidence(
-                path, f"{what}: not explained by {phrase}.", rule_id(profile.site, item),
-                source))
+                path, f"{what}: an upper motor neuron sign, which {phrase} cannot explain "
+                "(cord or brain).", "loc.umn.against_peripheral", known.source))
+        else:
+            say(path, item, f"{what}: not explained by {phrase}.", known.source, False)
+    for flag in sorted(findings.ces_flags):
+        red_flag = kb.red_flags[flag]
+        fits = f"red_flags.{flag}" in fit.explained_by
+        say(f"red_flags.{flag}", flag, f"{red_flag.label}: "
+            f"{'a cauda equina or conus feature, fits' if fits else 'not explained by'} "
+            f"{phrase}.", red_flag.source, fits)
 
+    for fside, muscle_id in sorted(findings.normal_muscles):
+        if fit.against_by.get(f"strength.{fside}.{muscle_id}"):
+            muscle = kb.muscles[muscle_id]
+            say(f"strength.{fside}.{muscle_id}", muscle_id,
+                f"{fside.capitalize()} {muscle.movement} normal (MRC 5), but {phrase} should "
+                "weaken it.", muscle.source, False)
+    for fside, reflex_id in sorted(findings.normal_reflexes):
+        if fit.against_by.get(f"reflexes.{fside}.{reflex_id}"):
+            reflex = kb.reflexes[reflex_id]
+            say(f"reflexes.{fside}.{reflex_id}", reflex_id,
+                f"{fside.capitalize()} {reflex.label} normal, but {phrase} should reduce it.",
+                reflex.source, False)
 
-def _normal_findings_against(fit: Fit, profile: Profile, findings: Findings,
-                             kb: KnowledgeBase, phrase: str, in_scope: Callable[[str], bool],
-                             explain: bool) -> None:
-    if not profile.normal_against:
-        return
-    for fside, muscle_id in (sorted if explain else iter)(findings.normal_muscles):
-        share = profile.muscles.get(muscle_id, 0.0)
-        if share >= MIN_INVOLVEMENT_FOR_AGAINST and in_scope(fside):
-            amount = NORMAL_MUSCLE_WEIGHT * share * profile.normal_against
-            evidence = None
-            if explain:
-                muscle = kb.muscles[muscle_id]
-                what = _muscle_words(fside, muscle.movement, muscle.muscle, "5")
-                evidence = Evidence(f"strength.{fside}.{muscle_id}",
-                                    f"{what}, but {phrase} should affect it.",
-                                    rule_id(profile.site, muscle_id), muscle.source)
-            fit.add_against(amount, evidence)
-    for fside, reflex_id in (sorted if explain else iter)(findings.normal_reflexes):
-        share = profile.reflexes.get(reflex_id, 0.0)
-        if share >= MIN_INVOLVEMENT_FOR_AGAINST and in_scope(fside):
-            amount = NORMAL_REFLEX_WEIGHT * share * profile.normal_against
-            evidence = None
-            if explain:
-                reflex = kb.reflexes[reflex_id]
-                evidence = Evidence(f"reflexes.{fside}.{reflex_id}",
-                                    f"{fside.capitalize()} {reflex.label} normal, but {phrase} "
-                                    "should affect it.", rule_id(profile.site, reflex_id),
-                                    reflex.source)
-            fit.add_against(amount, evidence)
-
-
-def _supporting_findings(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBase,
-                         phrase: str, in_scope: Callable[[str], bool],
-                         explain: bool) -> None:
-    order = sorted if explain else iter
-    for fside, region_id in order(findings.pain):
-        share = profile.regions.get(region_id, 0.0) if in_scope(fside) else 0.0
-        if share:
+    for fside, region_id, _, path in sorted(findings.pain_items):
+        if fit.support_by.get(path):
             region = kb.regions[region_id]
-            fit.add_support(PAIN_SUPPORT * share, Evidence(
-                f"symptoms.{fside}.{region_id}",
-                f"Pain in the {_side_words(fside)}{region.label}: in the territory of {phrase} "
-                "(pain supports but does not localise).", rule_id(profile.site, region_id),
-                region.source) if explain else None)
-    for fside, test_id in order(findings.positive_tests):
-        if test_id in profile.tests and in_scope(fside):
+            say(path, region_id, f"Pain in the {_side_words(fside)}{region.label}: in the "
+                f"territory of {phrase} (pain supports, it does not localise).",
+                region.source, True)
+    for fside, test_id in sorted(findings.positive_tests):
+        if fit.support_by.get(f"tests.{fside}.{test_id}"):
             test = kb.tests[test_id]
-            fit.add_support(TEST_SUPPORT, Evidence(
-                f"tests.{fside}.{test_id}",
-                f"{fside.capitalize()} {test.label} positive: supports {phrase} (a sign of "
-                "neural sensitivity, not of the level).", rule_id(profile.site, test_id),
-                test.source) if explain else None)
-    for cue_id in order(findings.cues & profile.cues):
+            say(f"tests.{fside}.{test_id}", test_id, f"{fside.capitalize()} {test.label} "
+                f"positive: supports {phrase} (neural sensitivity, not the level).",
+                test.source, True)
+    for cue_id in sorted(findings.cues & profile.cues):
         cue = kb.cues[cue_id]
-        fit.add_support(CUE_SUPPORT, Evidence(
-            f"history.cues.{cue_id}", f"History of {cue.label}: fits {phrase}.",
-            rule_id(profile.site, cue_id), cue.source) if explain else None)
-
-
-def _muscle_words(side: str, movement: str, muscle: str, grade: str) -> str:
-    state = "normal" if grade == "5" else "weak"
-    return f"{side.capitalize()} {movement}, {muscle}, {state} (MRC {grade})"
+        say(f"history.cues.{cue_id}", cue_id, f"History of {cue.label}: fits {phrase}.",
+            cue.source, True)
 
 
 def _side_words(side: str) -> str:

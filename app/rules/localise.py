@@ -33,12 +33,15 @@ from app.domain.knowledge import KnowledgeBase
 from app.rules.candidates import SIDED_KINDS, Candidate, bilateral_variants, candidates
 from app.rules.discriminators import next_tests, not_tested
 from app.rules.findings import Findings, normalise
-from app.rules.fit import Fit, fit_site, site_phrase
+from app.rules.fit import Fit, explain_fit, fit_site, site_phrase
 from app.rules.patterns import apply_patterns
 from app.rules.profiles import ProfileIndex, profile_index
 from app.rules.two_lesions import Pair, best_pair
 
 MAX_HYPOTHESES = 6
+# A hypothesis scoring under this share of the leader's score (and separated from it) is not
+# shown: it explains little and would only clutter the list.
+KEEP_RATIO = 0.4
 # The leader is separated from a rival when the rival's misfit (1 - score) is at least this many
 # times the leader's: scores crowd towards 1 when much is explained, so a ratio, not a gap.
 SEPARATION_RATIO = 1.3
@@ -64,30 +67,31 @@ def localise(exam: Exam, kb: KnowledgeBase, settings: JudgementSettings) -> Loca
     findings = normalise(exam, kb, settings)
     if findings.examined_mass <= 0:
         return _without_deficit(findings, kb)
-    total = findings.total_mass
 
-    fits = [_fit(c, findings, kb, index, explain=False) for c in candidates(findings, index)]
+    fits = [_fit(c, findings, kb, index) for c in candidates(findings, index)]
     fits = [f for f in fits if f.explained > 0]
-    fits += [_fit(c, findings, kb, index, explain=False) for c in bilateral_variants(fits, index)]
+    fits += [_fit(c, findings, kb, index) for c in bilateral_variants(fits, index)]
     ranked = sorted(_without_side_ties(fits), key=_rank_key)
     if not ranked:
         return NO_LOCALISATION
-    pair = best_pair([f for f in ranked if not _bilateral_variant(f, index)], total,
-                     ranked[0].score)
-    shown = _shown(ranked, pair)
-
-    detailed = {(f.site, f.side): _fit(Candidate(index.profiles[f.site], f.scope, f.side),
-                                       findings, kb, index, explain=True) for f in shown}
-    hypotheses = [_hypothesis(detailed[(f.site, f.side)], pair) for f in shown]
-
+    pair = best_pair([f for f in ranked if not _bilateral_variant(f, index)],
+                     findings.total_mass, ranked[0].score)
+    if pair and index.profiles[pair.first.site].lower_motor_neuron \
+            and not index.profiles[pair.second.site].lower_motor_neuron:
+        pair = Pair(pair.second, pair.first, pair.score)  # UMN override: the cord first
     leader = pair.score if pair else ranked[0].score
-    rivals = [f for f in shown[1:] if pair is None or f not in (pair.first, pair.second)]
-    close = [f for f in rivals if not _separated(leader, f.score)][:MAX_RIVALS]
+    shown = _shown(ranked, pair, leader, findings, index)
+
+    detailed = {id(f): _detailed(f, findings, kb, index) for f in shown}
+    hypotheses = [_hypothesis(detailed[id(f)], _rival(f, shown, pair, detailed), pair)
+                  for f in shown]
+
+    close = [f for f in shown[1:] if not _in_pair(f, pair)
+             and not _separated(leader, f.score)][:MAX_RIVALS]
     indeterminate = bool(close)
-    top = detailed[(shown[0].site, shown[0].side)]
-    group = [top, *(detailed[(f.site, f.side)] for f in close)]
+    group = [detailed[id(shown[0])], *(detailed[id(f)] for f in close)]
     tests = next_tests(group, findings, index, kb) if indeterminate else ()
-    leading = [detailed[(f.site, f.side)] for f in shown[:3]]
+    leading = [detailed[id(f)] for f in shown[:3]]
     return Localisation(hypotheses=tuple(hypotheses), indeterminate=indeterminate,
                         next_tests=tests, not_tested=not_tested(leading, findings, index, kb))
 
@@ -100,17 +104,27 @@ def hypothesis_label(site_label: str, side: str) -> str:
     return f"{text} (bilateral)" if side == "bilateral" else text
 
 
-def _fit(candidate: Candidate, findings: Findings, kb: KnowledgeBase, index: ProfileIndex,
-         explain: bool) -> Fit:
+def _fit(candidate: Candidate, findings: Findings, kb: KnowledgeBase, index: ProfileIndex
+         ) -> Fit:
+    """The score of one candidate, without evidence sentences."""
     profile = candidate.profile
     label = hypothesis_label(kb.sites[profile.site].label, candidate.side)
-    fit = fit_site(profile, candidate.scope, candidate.side, label, findings, kb, index, explain)
-    apply_patterns(fit, profile, findings, kb, index, explain)
+    fit = fit_site(profile, candidate.scope, candidate.side, label, findings)
+    apply_patterns(fit, profile, findings, kb, index, explain=False)
     return fit
 
 
+def _detailed(fit: Fit, findings: Findings, kb: KnowledgeBase, index: ProfileIndex) -> Fit:
+    """The same hypothesis scored again, with its evidence sentences (shown ones only)."""
+    profile = index.profiles[fit.site]
+    detailed = fit_site(profile, fit.scope, fit.side, fit.label, findings)
+    explain_fit(detailed, profile, findings, kb)
+    apply_patterns(detailed, profile, findings, kb, index, explain=True)
+    return detailed
+
+
 def _separated(leader: float, rival: float) -> bool:
-    return (1.0 - rival) >= SEPARATION_RATIO * (1.0 - leader)
+    return round(1.0 - rival, 9) >= round(SEPARATION_RATIO * (1.0 - leader), 9)
 
 
 def _bilateral_variant(fit: Fit, index: ProfileIndex) -> bool:
@@ -131,15 +145,56 @@ def _rank_key(fit: Fit) -> tuple[float, str, int]:
     return (-round(fit.score, 9), fit.site, _SIDE_ORDER[fit.side])
 
 
-def _shown(ranked: list[Fit], pair: Pair | None) -> list[Fit]:
-    if pair is None:
-        return ranked[:MAX_HYPOTHESES]
-    rest = [f for f in ranked if f is not pair.first and f is not pair.second]
-    return [pair.first, pair.second, *rest[:MAX_HYPOTHESES - 2]]
+def _in_pair(fit: Fit, pair: Pair | None) -> bool:
+    return pair is not None and (fit is pair.first or fit is pair.second)
 
 
-def _hypothesis(fit: Fit, pair: Pair | None) -> Hypothesis:
-    supporting = list(fit.evidence_for)
+def _shown(ranked: list[Fit], pair: Pair | None, leader: float, findings: Findings,
+           index: ProfileIndex) -> list[Fit]:
+    """The hypotheses worth showing, best first: the pair (if any), then those scoring at
+    least `KEEP_RATIO` of the leader or not separated from it, at most `MAX_HYPOTHESES`.
+    Both sides of the UMN override always stay listed: every cord or brain hypothesis that
+    explains a definite UMN sign and, when one of them leads, the best peripheral one."""
+    head = [pair.first, pair.second] if pair else []
+    rest = [f for f in ranked if not _in_pair(f, pair)]
+    worth = [f for f in rest if round(f.score - KEEP_RATIO * leader, 9) >= 0
+             or not _separated(leader, f.score)]
+    shown = worth[:MAX_HYPOTHESES - len(head)]
+    dropped = rest[len(shown):]
+    kept = [f for f in dropped if _explains_umn_sign(f, findings, index)]
+    lmn = index.profiles[(head or rest)[0].site].lower_motor_neuron
+    if not lmn and not any(index.profiles[f.site].lower_motor_neuron for f in head + shown):
+        kept += [f for f in dropped if index.profiles[f.site].lower_motor_neuron][:1]
+    room = max(MAX_HYPOTHESES - len(head) - len(kept), 1)
+    return head + shown[:room] + sorted(kept, key=_rank_key)
+
+
+def _explains_umn_sign(fit: Fit, findings: Findings, index: ProfileIndex) -> bool:
+    """A cord or brain hypothesis with a definite UMN sign among its support (never dropped:
+    the red-flag pathway depends on it)."""
+    if index.profiles[fit.site].lower_motor_neuron:
+        return False
+    signs = {f"reflexes.{side}.{sign}" for side, sign in findings.umn_signs}
+    return any(path in signs for path in fit.explained_by)
+
+
+def _rival(fit: Fit, shown: list[Fit], pair: Pair | None, detailed: dict[int, Fit]) -> Fit | None:
+    """The hypothesis that `fit` must be told apart from: the highest-ranked other one that
+    is not its partner in a pair (for the leader, the runner-up)."""
+    for other in shown:
+        if other is not fit and not (_in_pair(fit, pair) and _in_pair(other, pair)):
+            return detailed[id(other)]
+    return None
+
+
+def _hypothesis(fit: Fit, rival: Fit | None, pair: Pair | None) -> Hypothesis:
+    """`fit` as shown: the findings that separate it from `rival` lead both lists."""
+    def advantage(evidence: Evidence) -> float:
+        rival_net = rival.net(evidence.finding) if rival is not None else 0.0
+        return round(fit.net(evidence.finding) - rival_net, 9)
+
+    supporting = sorted(fit.evidence_for, key=lambda e: -advantage(e))
+    against = sorted(fit.evidence_against, key=advantage)
     score = fit.score
     if pair is not None and (fit.site, fit.side) in ((pair.first.site, pair.first.side),
                                                      (pair.second.site, pair.second.side)):
@@ -149,11 +204,11 @@ def _hypothesis(fit: Fit, pair: Pair | None) -> Hypothesis:
         only_partner = sorted(set(partner.explained_by) - set(fit.explained_by))
         supporting.insert(0, Evidence(
             only_partner[0] if only_partner else next(iter(partner.explained_by), ""),
-            f"Two lesions: together with {site_phrase(partner.label)} this explains findings "
-            "that neither explains alone (double crush or a second lesion; about a third of "
+            f"Two lesions: with {site_phrase(partner.label)} this explains findings that "
+            "neither explains alone (double crush or a second lesion; about a third of "
             "foot-drop patients have one).", "loc.two_lesions", "yap_foot_drop"))
     return Hypothesis(site=fit.site, side=fit.side, score=score, label=fit.label,
-                      supporting=tuple(supporting), against=tuple(fit.evidence_against))
+                      supporting=tuple(supporting), against=tuple(against))
 
 
 def _without_deficit(findings: Findings, kb: KnowledgeBase) -> Localisation:

@@ -58,19 +58,19 @@ def _sacral_patterns(fit: Fit, profile: Profile, findings: Findings, kb: Knowled
     if left + right:
         heavier = left_path if left >= right else right_path
         if asymmetric and profile.kind == "cauda_equina":
-            fit.add_support(PATTERN_SUPPORT, Evidence(
+            fit.add_support(heavier, PATTERN_SUPPORT, Evidence(
                 heavier, "The leg deficit is asymmetric, as is usual in cauda equina syndrome "
                 "(conus lesions are symmetric).", "loc.cauda_equina.asymmetric",
                 source) if explain else None)
         leg_pain = sorted(f"symptoms.{s}.{r}" for s, r in findings.pain
                           if s in LIMB_SIDES and index.region_limb[r] == "lower")
         if leg_pain and profile.kind == "cauda_equina":
-            fit.add_support(PATTERN_SUPPORT, Evidence(
+            fit.add_support(leg_pain[0], PATTERN_SUPPORT, Evidence(
                 leg_pain[0], "Radicular leg pain, usually more severe in cauda equina syndrome "
                 "than in a conus lesion.", "loc.cauda_equina.radicular_pain",
                 source) if explain else None)
         if not asymmetric and profile.kind == "conus":
-            fit.add_support(PATTERN_SUPPORT, Evidence(
+            fit.add_support(heavier, PATTERN_SUPPORT, Evidence(
                 heavier, "The leg deficit is symmetric, as in a conus medullaris lesion.",
                 "loc.conus.symmetric", source) if explain else None)
     if profile.kind == "conus":
@@ -80,8 +80,9 @@ def _sacral_patterns(fit: Fit, profile: Profile, findings: Findings, kb: Knowled
                                           for s in LIMB_SIDES for r in spared)
         ankles_lost = any(profile.reflexes.get(r, 0.0) >= 1.0 for _, r in findings.reduced)
         if knees_kept and ankles_lost and not asymmetric:
-            fit.add_support(PATTERN_SUPPORT, Evidence(
-                f"reflexes.left.{spared[0]}", "Knee jerks preserved while ankle jerks are lost: "
+            knee = f"reflexes.left.{spared[0]}"
+            fit.add_support(knee, PATTERN_SUPPORT, Evidence(
+                knee, "Knee jerks preserved while ankle jerks are lost: "
                 "the conus pattern.", "loc.conus.knee_kept_ankle_lost",
                 source) if explain else None)
 
@@ -94,8 +95,9 @@ def _needs_arm_involvement(fit: Fit, profile: Profile, findings: Findings, kb: K
     arm += [f"reflexes.{s}.{u}" for s, u in findings.umn_signs if kb.umn_signs[u].limb == "upper"]
     arm += [f"symptoms.{s}.{r}" for s, r in findings.deficits if index.region_limb[r] == "upper"]
     if not any(path.split(".")[1] in fit.scope for path in arm):
-        fit.add_against(PATTERN_SUPPORT * 2, Evidence(
-            min(path for path, *_ in findings.umn_items),
+        first_sign = min(path for path, *_ in findings.umn_items)
+        fit.add_against(first_sign, PATTERN_SUPPORT * 2, Evidence(
+            first_sign,
             "No arm finding: upper motor neuron signs confined to the legs fit a "
             f"thoracic cord lesion better than {fit.label[:1].lower() + fit.label[1:]}.",
             "loc.umn.legs_only", kb.sites[profile.site].source) if explain else None)
@@ -108,13 +110,14 @@ def _polyneuropathy_patterns(fit: Fit, findings: Findings, kb: KnowledgeBase,
               for side in LIMB_SIDES}
     shared = sorted(distal["left"] & distal["right"])
     if shared:
-        fit.add_support(PATTERN_SUPPORT, Evidence(
-            f"symptoms.left.{shared[0]}", "Distal sensory loss in the same regions on both "
+        first = f"symptoms.left.{shared[0]}"
+        fit.add_support(first, PATTERN_SUPPORT, Evidence(
+            first, "Distal sensory loss in the same regions on both "
             "sides (glove-and-stocking pattern).", "loc.polyneuropathy.symmetric_distal",
             source) if explain else None)
     if findings.age_set_aside and shared:
         path = "reflexes.{}.{}".format(*sorted(findings.age_set_aside)[0])
-        fit.add_support(PATTERN_SUPPORT, Evidence(
+        fit.add_support(path, PATTERN_SUPPORT, Evidence(
             path, f"Both ankle jerks reduced at age {findings.age} with symmetric distal "
             "sensory loss: consider polyneuropathy.", "loc.polyneuropathy.ankle_jerks_with_age",
             "vrancken2006") if explain else None)

@@ -24,13 +24,18 @@ re-run localisation on every click.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from app.domain.knowledge import KnowledgeBase
 from app.rules.territory import predicted_muscles, predicted_reflexes, predicted_regions
 
 ZONE_FACTOR = {"core": 1.0, "variable": 0.5}
+# A normal muscle (reflex) that the site should affect (involvement at least this) counts
+# against it: weight x involvement x the site's `normal_against`.
+MIN_INVOLVEMENT_FOR_AGAINST = 0.5
+NORMAL_MUSCLE_WEIGHT = 1.0
+NORMAL_REFLEX_WEIGHT = 0.6
 SADDLE_DERMATOMES = frozenset({"S3", "S4", "S5"})
 _PERIPHERAL_KINDS = ("root", "nerve", "plexus", "cauda_equina", "conus")
 # Central patterns: how much of a finding a cord or brain lesion explains (docs/localisation.md).
@@ -59,6 +64,28 @@ class Profile:
     breadth: float  # parsimony cost of a lesion wider than one nerve or root
     tests: frozenset[str]  # tests that stress or provoke this site
     cues: frozenset[str]  # history cues that make this site more likely
+
+    def __post_init__(self) -> None:
+        # Derived once per knowledge base, so scoring a candidate does no set-up work.
+        object.__setattr__(self, "reach", frozenset(
+            (*self.muscles, *self.reflexes, *self.regions)))
+        object.__setattr__(self, "normal_muscle_costs", _costs(
+            self.muscles, NORMAL_MUSCLE_WEIGHT * self.normal_against))
+        object.__setattr__(self, "normal_reflex_costs", _costs(
+            self.reflexes, NORMAL_REFLEX_WEIGHT * self.normal_against))
+
+    # Set in __post_init__: every muscle, reflex and region the site can explain; and for each
+    # muscle (reflex) it should clearly affect, what a normal result costs it.
+    reach: frozenset[str] = field(init=False)
+    normal_muscle_costs: tuple[tuple[str, float], ...] = field(init=False)
+    normal_reflex_costs: tuple[tuple[str, float], ...] = field(init=False)
+
+
+def _costs(involvement: Mapping[str, float], weight: float) -> tuple[tuple[str, float], ...]:
+    if not weight:
+        return ()
+    return tuple((item, weight * share) for item, share in sorted(involvement.items())
+                 if share >= MIN_INVOLVEMENT_FOR_AGAINST)
 
 
 @dataclass(frozen=True)

@@ -39,19 +39,26 @@ def best_pair(ranked: Sequence[Fit], total_mass: float, best_score: float) -> Pa
     if ranked[0].unexplained / total_mass < MIN_UNEXPLAINED_SHARE:
         return None
     winner: Pair | None = None
-    for a, b in combinations(ranked[:PAIR_POOL], 2):
+    # The leading PAIR_POOL hypotheses, and any tied with the last of them (ties are ordered
+    # by side, so a cut inside a tie would make the answer depend on the side).
+    floor = round(ranked[min(PAIR_POOL, len(ranked)) - 1].score, 9)
+    pool = [f for f in ranked if round(f.score, 9) >= floor]
+    for a, b in combinations(pool, 2):
         if a.site == b.site:
             continue
         paths = sorted(a.explained_by.keys() | b.explained_by.keys())
         explained = sum(max(a.explained_by.get(p, 0.0), b.explained_by.get(p, 0.0))
                         for p in paths)
-        if (explained - b.explained < MIN_OWN_CONTRIBUTION
-                or explained - a.explained < MIN_OWN_CONTRIBUTION):
+        # Rounded: sums in a different order (a mirrored exam) must not flip a decision.
+        if (round(explained - b.explained, 9) < MIN_OWN_CONTRIBUTION
+                or round(explained - a.explained, 9) < MIN_OWN_CONTRIBUTION):
             continue
         support = a.support + b.support
         cost = a.against + b.against + a.breadth + b.breadth + SECOND_LESION_COST
         score = (explained + support) / (total_mass + support + cost + SCORE_PRIOR)
-        if score > best_score + MIN_ADVANTAGE and (winner is None or score > winner.score):
+        score = round(score, 9)
+        if score > round(best_score + MIN_ADVANTAGE, 9) and (winner is None
+                                                            or score > winner.score):
             first, second = sorted((a, b), key=lambda f: (-f.score, f.site, f.side))
             winner = Pair(first, second, score)
     return winner
