@@ -40,12 +40,13 @@ def main() -> None:
                       exam_from_document(previous, catalogue) if previous else None))
     for exam, previous in cases:  # warm caches once, as the running app would
         interpret(exam, kb, previous=previous)
-    timings = []
+    timings, cpu = [], []
     for _ in range(ROUNDS):
         for exam, previous in cases:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.thread_time()
             interpret(exam, kb, previous=previous)
             timings.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.thread_time() - start_cpu) * 1000)
     print(f"machine: {platform.machine()} {platform.processor() or ''}, "
           f"Python {platform.python_version()}")
     print(f"knowledge load: median {statistics.median(loads):.1f} ms, "
@@ -53,9 +54,13 @@ def main() -> None:
     print(f"interpretation: {len(cases)} vignettes x {ROUNDS} rounds: "
           f"median {statistics.median(timings):.2f} ms, p99 {_percentile(timings, 0.99):.2f} ms, "
           f"max {max(timings):.2f} ms per exam")
+    # CPU time leaves out the time other processes held the core (a shared machine).
+    print(f"interpretation CPU time: median {statistics.median(cpu):.2f} ms, "
+          f"p99 {_percentile(cpu, 0.99):.2f} ms, max {max(cpu):.2f} ms per exam")
     print(json.dumps({"load_ms_median": statistics.median(loads),
                       "interpret_ms_median": statistics.median(timings),
-                      "interpret_ms_p99": _percentile(timings, 0.99)}))
+                      "interpret_ms_p99": _percentile(timings, 0.99),
+                      "interpret_cpu_ms_p99": _percentile(cpu, 0.99)}))
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ among the leading three, and the UMN screen of the leading hypothesis' limb, bec
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import combinations
 from typing import TypeVar
 
@@ -20,7 +19,7 @@ from app.domain.interpretation import NextTest
 from app.domain.knowledge import KnowledgeBase
 from app.rules.findings import Findings
 from app.rules.fit import Fit, site_phrase
-from app.rules.profiles import ProfileIndex
+from app.rules.profiles import Probe, ProfileIndex
 
 MIN_DIFFERENCE = 0.5
 MAX_NEXT_TESTS = 4
@@ -29,43 +28,26 @@ _KIND_ORDER = {"strength": 0, "reflexes": 1, "umn": 2}  # on equal power, prefer
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class _Item:
-    path: str
-    side: str
-    kind: str  # strength | reflexes | umn
-    item: str
-
-
-def _expected(fit: Fit, item: _Item, index: ProfileIndex, kb: KnowledgeBase) -> float:
-    if item.side not in fit.scope:
+def _expected(fit: Fit, probe: Probe, index: ProfileIndex, kb: KnowledgeBase) -> float:
+    if probe.side not in fit.scope:
         return 0.0
     profile = index.profiles[fit.site]
-    if item.kind == "strength":
-        return profile.muscles.get(item.item, 0.0)
-    if item.kind == "reflexes":
-        return profile.reflexes.get(item.item, 0.0)
-    return profile.umn.get(kb.umn_signs[item.item].limb, 0.0)
+    if probe.kind == "strength":
+        return profile.muscles.get(probe.item, 0.0)
+    if probe.kind == "reflexes":
+        return profile.reflexes.get(probe.item, 0.0)
+    return profile.umn.get(kb.umn_signs[probe.item].limb, 0.0)
 
 
-def _untested(fits: Sequence[Fit], findings: Findings, index: ProfileIndex,
-              kb: KnowledgeBase) -> list[_Item]:
-    items: dict[str, _Item] = {}
+def _untested(fits: Sequence[Fit], findings: Findings, index: ProfileIndex) -> list[Probe]:
+    """Every finding the hypotheses of `fits` predict that was not examined, by path."""
+    found: dict[str, Probe] = {}
     for fit in fits:
-        profile = index.profiles[fit.site]
-        for side in sorted(fit.scope):
-            for muscle in profile.muscles:
-                items.setdefault(f"strength.{side}.{muscle}",
-                                 _Item(f"strength.{side}.{muscle}", side, "strength", muscle))
-            for reflex in profile.reflexes:
-                items.setdefault(f"reflexes.{side}.{reflex}",
-                                 _Item(f"reflexes.{side}.{reflex}", side, "reflexes", reflex))
-            for sign in kb.umn_signs.values():
-                if sign.limb in profile.umn:
-                    path = f"reflexes.{side}.{sign.id}"
-                    items.setdefault(path, _Item(path, side, "umn", sign.id))
-    tested = {path for path, value in findings.values.items() if value != "NT"}
-    return [item for path, item in sorted(items.items()) if path not in tested]
+        for side in fit.scope:
+            for probe in index.probes[(fit.site, side)]:
+                if probe.path not in findings.tested_paths:
+                    found.setdefault(probe.path, probe)
+    return [found[path] for path in sorted(found)]
 
 
 def next_tests(group: Sequence[Fit], findings: Findings, index: ProfileIndex,
@@ -79,7 +61,7 @@ def next_tests(group: Sequence[Fit], findings: Findings, index: ProfileIndex,
     """
     kinds = [index.profiles[f.site].kind for f in group]
     ranked = []
-    for item in _untested(group, findings, index, kb):
+    for item in _untested(group, findings, index):
         expected = [_expected(f, item, index, kb) for f in group]
         power = 0.0
         best: tuple[float, int, int] = (0.0, 0, 0)
@@ -89,17 +71,20 @@ def next_tests(group: Sequence[Fit], findings: Findings, index: ProfileIndex,
                 power += weight
                 best = max(best, (weight, i, j))
         if power:
-            _, i, j = best
-            why = _why(item, group[i], group[j], expected[i], expected[j], kb)
             ranked.append(((-round(power, 9), _KIND_ORDER[item.kind], item.item), item.side,
-                           (tuple(expected), NextTest(item.path, why))))
-    chosen: list[tuple[tuple, str, NextTest]] = []
+                           (tuple(expected), item, best)))
+    chosen: list[tuple[tuple, str, tuple[Probe, tuple[float, int, int]]]] = []
     seen: set[tuple[str, tuple[float, ...]]] = set()
-    for key, side, (expected, test) in sorted(ranked, key=lambda entry: entry[:2]):
+    for key, side, (expected, item, best) in sorted(ranked, key=lambda entry: entry[:2]):
         if (side, expected) not in seen:  # a second test with the same answers adds nothing
             seen.add((side, expected))
-            chosen.append((key, side, test))
-    return tuple(_take_whole_pairs(chosen, MAX_NEXT_TESTS))
+            chosen.append((key, side, (item, best)))
+    tests = []
+    for item, (_, i, j) in _take_whole_pairs(chosen, MAX_NEXT_TESTS):
+        expected_i, expected_j = (_expected(group[k], item, index, kb) for k in (i, j))
+        tests.append(NextTest(item.path, _why(item, group[i], group[j], expected_i,
+                                              expected_j, kb)))
+    return tuple(tests)
 
 
 def not_tested(leading: Sequence[Fit], findings: Findings, index: ProfileIndex,
@@ -108,7 +93,7 @@ def not_tested(leading: Sequence[Fit], findings: Findings, index: ProfileIndex,
     if not leading:
         return ()
     ranked: list[tuple[tuple, str, str]] = []
-    for item in _untested(leading, findings, index, kb):
+    for item in _untested(leading, findings, index):
         expected = [_expected(f, item, index, kb) for f in leading]
         spread = max(expected) - min(expected) if len(leading) > 1 else expected[0]
         if item.kind == "umn" and item.side in leading[0].scope:
@@ -137,7 +122,7 @@ def _take_whole_pairs(ranked: list[tuple[tuple, str, T]], limit: int) -> list[T]
     return taken
 
 
-def _why(item: _Item, first: Fit, second: Fit, a: float, b: float, kb: KnowledgeBase) -> str:
+def _why(item: Probe, first: Fit, second: Fit, a: float, b: float, kb: KnowledgeBase) -> str:
     what = _describe(item, kb)
     affects, spares = (first, second) if a > b else (second, first)
     verb = "show" if item.kind == "umn" else ("reduce" if item.kind == "reflexes" else "weaken")
@@ -145,7 +130,7 @@ def _why(item: _Item, first: Fit, second: Fit, a: float, b: float, kb: Knowledge
             f"{site_phrase(spares.label)} should not.")
 
 
-def _describe(item: _Item, kb: KnowledgeBase) -> str:
+def _describe(item: Probe, kb: KnowledgeBase) -> str:
     side = item.side.capitalize()
     if item.kind == "strength":
         muscle = kb.muscles[item.item]

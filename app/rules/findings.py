@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from app.domain import vocabulary as v
 from app.domain.exam import Exam
@@ -68,18 +69,24 @@ class Findings:
     reduced_items: tuple[Item, ...] = ()
     deficit_items: tuple[Item, ...] = ()
     pain_items: tuple[Item, ...] = ()  # pain where no deficit is recorded (mass 0)
-    sensory_words: Mapping[tuple[str, str], str] = field(default_factory=dict)  # "Numbness and pain"
+    # region-side -> its kinds in words, heaviest first ("Numbness and pain")
+    sensory_words: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def examined_mass(self) -> float:
         """Mass of the abnormal examination findings (the red-flag answers excluded)."""
         return (sum(self.weak.values()) + sum(self.reduced.values())
                 + sum(self.brisk.values()) + UMN_SIGN_MASS * len(self.umn_signs)
                 + sum(self.deficits.values()))
 
-    @property
+    @cached_property
     def total_mass(self) -> float:
         return self.examined_mass + CES_FLAG_MASS * len(self.ces_flags)
+
+    @cached_property
+    def tested_paths(self) -> frozenset[str]:
+        """Finding paths recorded with a real value (absent and `NT` are not tested)."""
+        return frozenset(path for path, value in self.values.items() if value != v.NOT_TESTABLE)
 
     def tested_count(self) -> int:
         """Muscles, reflexes and UMN signs recorded with a real value (not NT)."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.domain.interpretation import Evidence
 from app.domain.knowledge import KnowledgeBase
@@ -77,6 +78,7 @@ class Fit:
             self.evidence_against.append(evidence)
 
 
+@lru_cache(maxsize=1024)
 def site_phrase(label: str) -> str:
     """"Left L5 nerve root" -> "left L5 nerve root" for use inside a sentence."""
     first = label.split(" ", 1)[0]
@@ -84,6 +86,7 @@ def site_phrase(label: str) -> str:
     return label if acronym else label[:1].lower() + label[1:]
 
 
+@lru_cache(maxsize=4096)
 def rule_id(site_id: str, item: str) -> str:
     """`loc.l5.hip_abduction`, `loc.common_peroneal.ankle_inversion`, `loc.conus.achilles`."""
     prefix, _, name = site_id.partition(":")
@@ -95,7 +98,7 @@ def fit_site(profile: Profile, scope: frozenset[str], side: str, label: str,
              findings: Findings) -> Fit:
     """Score `profile` on the sides in `scope` against `findings` (module docstring)."""
     fit = Fit(site=profile.site, side=side, scope=scope, label=label, breadth=profile.breadth)
-    explained_by = fit.explained_by
+    explained_by, support_by, against_by = fit.explained_by, fit.support_by, fit.against_by
     sides = scope | {MIDLINE}
 
     def explain_items(items: tuple[Item, ...], shares: Mapping[str, float]) -> None:
@@ -113,30 +116,32 @@ def fit_site(profile: Profile, scope: frozenset[str], side: str, label: str,
         if share:
             explained_by[path] = mass * share
         if profile.lower_motor_neuron:
-            fit.add_against(path, mass * UMN_AGAINST_LMN)
+            against_by[path] = mass * UMN_AGAINST_LMN
     if profile.ces_flags:
         for flag in findings.ces_flags:
             explained_by[f"red_flags.{flag}"] = CES_FLAG_MASS * profile.ces_flags
-    fit.explained = sum(explained_by.values())
-    fit.unexplained = findings.total_mass - fit.explained
 
     for fside in scope:
         for muscle, cost in profile.normal_muscle_costs:
             if (fside, muscle) in findings.normal_muscles:
-                fit.add_against(f"strength.{fside}.{muscle}", cost)
+                against_by[f"strength.{fside}.{muscle}"] = cost
         for reflex, cost in profile.normal_reflex_costs:
             if (fside, reflex) in findings.normal_reflexes:
-                fit.add_against(f"reflexes.{fside}.{reflex}", cost)
+                against_by[f"reflexes.{fside}.{reflex}"] = cost
 
     for fside, region, _, path in findings.pain_items:
-        share = profile.regions.get(region, 0.0) if fside in sides else 0.0
-        if share:
-            fit.add_support(path, PAIN_SUPPORT * share)
+        if fside in sides and region in profile.regions:
+            support_by[path] = PAIN_SUPPORT * profile.regions[region]
     for fside, test in findings.positive_tests:
         if test in profile.tests and fside in sides:
-            fit.add_support(f"tests.{fside}.{test}", TEST_SUPPORT)
+            support_by[f"tests.{fside}.{test}"] = TEST_SUPPORT
     for cue in findings.cues & profile.cues:
-        fit.add_support(f"history.cues.{cue}", CUE_SUPPORT)
+        support_by[f"history.cues.{cue}"] = CUE_SUPPORT
+
+    fit.explained = sum(explained_by.values())
+    fit.unexplained = findings.total_mass - fit.explained
+    fit.against = sum(against_by.values())
+    fit.support = sum(support_by.values())
     return fit
 
 

@@ -161,21 +161,14 @@ def _shown(ranked: list[Fit], pair: Pair | None, leader: float, findings: Findin
              or not _separated(leader, f.score)]
     shown = worth[:MAX_HYPOTHESES - len(head)]
     dropped = rest[len(shown):]
-    kept = [f for f in dropped if _explains_umn_sign(f, findings, index)]
+    signs = {f"reflexes.{side}.{sign}" for side, sign in findings.umn_signs}
+    kept = [f for f in dropped if not index.profiles[f.site].lower_motor_neuron
+            and not signs.isdisjoint(f.explained_by)]
     lmn = index.profiles[(head or rest)[0].site].lower_motor_neuron
     if not lmn and not any(index.profiles[f.site].lower_motor_neuron for f in head + shown):
         kept += [f for f in dropped if index.profiles[f.site].lower_motor_neuron][:1]
     room = max(MAX_HYPOTHESES - len(head) - len(kept), 1)
     return head + shown[:room] + sorted(kept, key=_rank_key)
-
-
-def _explains_umn_sign(fit: Fit, findings: Findings, index: ProfileIndex) -> bool:
-    """A cord or brain hypothesis with a definite UMN sign among its support (never dropped:
-    the red-flag pathway depends on it)."""
-    if index.profiles[fit.site].lower_motor_neuron:
-        return False
-    signs = {f"reflexes.{side}.{sign}" for side, sign in findings.umn_signs}
-    return any(path in signs for path in fit.explained_by)
 
 
 def _rival(fit: Fit, shown: list[Fit], pair: Pair | None, detailed: dict[int, Fit]) -> Fit | None:
@@ -189,12 +182,10 @@ def _rival(fit: Fit, shown: list[Fit], pair: Pair | None, detailed: dict[int, Fi
 
 def _hypothesis(fit: Fit, rival: Fit | None, pair: Pair | None) -> Hypothesis:
     """`fit` as shown: the findings that separate it from `rival` lead both lists."""
-    def advantage(evidence: Evidence) -> float:
-        rival_net = rival.net(evidence.finding) if rival is not None else 0.0
-        return round(fit.net(evidence.finding) - rival_net, 9)
-
-    supporting = sorted(fit.evidence_for, key=lambda e: -advantage(e))
-    against = sorted(fit.evidence_against, key=advantage)
+    paths = {e.finding for e in (*fit.evidence_for, *fit.evidence_against)}
+    advantage = {p: round(fit.net(p) - (rival.net(p) if rival else 0.0), 9) for p in paths}
+    supporting = sorted(fit.evidence_for, key=lambda e: -advantage[e.finding])
+    against = sorted(fit.evidence_against, key=lambda e: advantage[e.finding])
     score = fit.score
     if pair is not None and (fit.site, fit.side) in ((pair.first.site, pair.first.side),
                                                      (pair.second.site, pair.second.side)):

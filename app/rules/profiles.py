@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from app.domain.knowledge import KnowledgeBase
+from app.domain.vocabulary import LIMB_SIDES
 from app.rules.territory import predicted_muscles, predicted_reflexes, predicted_regions
 
 ZONE_FACTOR = {"core": 1.0, "variable": 0.5}
@@ -89,8 +90,19 @@ def _costs(involvement: Mapping[str, float], weight: float) -> tuple[tuple[str, 
 
 
 @dataclass(frozen=True)
+class Probe:
+    """One examinable finding a site makes a prediction about (for `discriminators`)."""
+
+    path: str  # strength.left.hip_abduction
+    side: str
+    kind: str  # strength | reflexes | umn
+    item: str
+
+
+@dataclass(frozen=True)
 class ProfileIndex:
     profiles: Mapping[str, Profile]
+    probes: Mapping[tuple[str, str], tuple[Probe, ...]]  # (site, side) -> its probes
     muscle_limb: Mapping[str, str]
     reflex_limb: Mapping[str, str]
     region_limb: Mapping[str, str]
@@ -187,11 +199,27 @@ def _build(kb: KnowledgeBase) -> ProfileIndex:
                 umn=_frozen({}), ces_flags=0.0, normal_against=0.0, lower_motor_neuron=True,
                 breadth=0.5, **common)
     return ProfileIndex(
-        profiles=_frozen(profiles), muscle_limb=_frozen(muscle_limb),
+        profiles=_frozen(profiles), probes=_frozen(_probes(profiles, kb)),
+        muscle_limb=_frozen(muscle_limb),
         reflex_limb=_frozen(reflex_limb), region_limb=_frozen(region_limb),
         distal_regions=distal, localising_regions=localising,
         saddle_regions=frozenset(r.id for r in kb.regions.values()
                                  if r.dermatomes_core & SADDLE_DERMATOMES))
+
+
+def _probes(profiles: Mapping[str, Profile], kb: KnowledgeBase
+            ) -> dict[tuple[str, str], tuple[Probe, ...]]:
+    result: dict[tuple[str, str], tuple[Probe, ...]] = {}
+    for profile in profiles.values():
+        for side in LIMB_SIDES:
+            probes = [Probe(f"strength.{side}.{m}", side, "strength", m)
+                      for m in profile.muscles]
+            probes += [Probe(f"reflexes.{side}.{r}", side, "reflexes", r)
+                       for r in profile.reflexes]
+            probes += [Probe(f"reflexes.{side}.{u.id}", side, "umn", u.id)
+                       for u in kb.umn_signs.values() if u.limb in profile.umn]
+            result[(profile.site, side)] = tuple(probes)
+    return result
 
 
 def _frozen(mapping: Mapping) -> Mapping:
