@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,7 +25,8 @@ IMAGES = ROOT / "docs" / "images"
 EXAMPLES = ROOT / "resources" / "examples"
 DIALOG_SIZE = (900, 640)
 WINDOW_SIZE = (1500, 940)  # as `nervechart screenshot` draws it
-FULL_WINDOW_SIZE = (1600, 1000)
+FULL_WINDOW_SIZE = (1800, 1060)
+SETTLE_ROUNDS = 10
 FOLLOW_UP_PATIENT = "DEMO-0002"  # the demo patient whose foot drop worsens visit by visit
 
 
@@ -71,6 +73,12 @@ def _dialog_shots() -> dict[str, Callable[[Path, Path], None]]:
     create_application()
     kb = load_knowledge()
 
+    def settle() -> None:
+        """Let deferred drawing (charts, canvases) finish before the picture is taken."""
+        for _ in range(SETTLE_ROUNDS):
+            QApplication.processEvents()
+            time.sleep(0.02)
+
     def grab(dialog, target: Path) -> None:
         dialog.resize(*DIALOG_SIZE)
         dialog.show()
@@ -105,7 +113,7 @@ def _dialog_shots() -> dict[str, Callable[[Path, Path], None]]:
             tabs = window.charting.tabs
             (index,) = [i for i in range(tabs.count()) if tabs.tabText(i).startswith(page)]
             tabs.setCurrentIndex(index)
-            QApplication.processEvents()
+            settle()
             if not window.grab().save(str(target)):
                 raise OSError(f"cannot write {target}")
             window.close()
@@ -119,9 +127,10 @@ def _dialog_shots() -> dict[str, Callable[[Path, Path], None]]:
         records = window.records
         try:
             patient = patients.find_by_identifier(records.store.db, FOLLOW_UP_PATIENT)
+            records.patient_list.select_patient(patient.id)
             records.show_patient(patient)
             records.open_exam(exams.latest_exam(records.store.db, patient.id, kb.catalogue()))
-            QApplication.processEvents()
+            settle()
             if not window.grab().save(str(target)):
                 raise OSError(f"cannot write {target}")
         finally:
