@@ -72,15 +72,9 @@ def next_tests(group: Sequence[Fit], findings: Findings, index: ProfileIndex,
                 best = max(best, (weight, i, j))
         if power:
             ranked.append(((-round(power, 9), _KIND_ORDER[item.kind], item.item), item.side,
-                           (tuple(expected), item, best)))
-    chosen: list[tuple[tuple, str, tuple[Probe, tuple[float, int, int]]]] = []
-    seen: set[tuple[str, tuple[float, ...]]] = set()
-    for key, side, (expected, item, best) in sorted(ranked, key=lambda entry: entry[:2]):
-        if (side, expected) not in seen:  # a second test with the same answers adds nothing
-            seen.add((side, expected))
-            chosen.append((key, side, (item, best)))
+                           (item, best)))
     tests = []
-    for item, (_, i, j) in _take_whole_pairs(chosen, MAX_NEXT_TESTS):
+    for item, (_, i, j) in _take_whole_pairs(ranked, MAX_NEXT_TESTS):
         expected_i, expected_j = (_expected(group[k], item, index, kb) for k in (i, j))
         tests.append(NextTest(item.path, _why(item, group[i], group[j], expected_i,
                                               expected_j, kb)))

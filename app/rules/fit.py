@@ -20,6 +20,7 @@ only for the hypotheses shown to the clinician.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -80,7 +81,9 @@ class Fit:
 
 @lru_cache(maxsize=1024)
 def site_phrase(label: str) -> str:
-    """"Left L5 nerve root" -> "left L5 nerve root" for use inside a sentence."""
+    """"Left L5 nerve root" -> "left L5 nerve root" for use inside a sentence; asides in
+    brackets are left out ("left common peroneal neuropathy at the fibular head")."""
+    label = re.sub(r" \([^)]*\)", "", label)
     first = label.split(" ", 1)[0]
     acronym = any(c.isupper() or c.isdigit() for c in first[1:])
     return label if acronym else label[:1].lower() + label[1:]
@@ -218,7 +221,7 @@ def explain_fit(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBas
         if fit.support_by.get(f"tests.{fside}.{test_id}"):
             test = kb.tests[test_id]
             say(f"tests.{fside}.{test_id}", test_id, f"{fside.capitalize()} {test.label} "
-                f"positive: supports {phrase} (neural sensitivity, not the level).",
+                f"positive: supports {phrase}, but does not localise on its own.",
                 test.source, True)
     for cue_id in sorted(findings.cues & profile.cues):
         cue = kb.cues[cue_id]

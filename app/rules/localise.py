@@ -83,7 +83,7 @@ def localise(exam: Exam, kb: KnowledgeBase, settings: JudgementSettings) -> Loca
     shown = _shown(ranked, pair, leader, findings, index)
 
     detailed = {id(f): _detailed(f, findings, kb, index) for f in shown}
-    hypotheses = [_hypothesis(detailed[id(f)], _rival(f, shown, pair, detailed), pair)
+    hypotheses = [_hypothesis(detailed[id(f)], _rivals(f, shown, pair, detailed), pair)
                   for f in shown]
 
     close = [f for f in shown[1:] if not _in_pair(f, pair)
@@ -171,19 +171,21 @@ def _shown(ranked: list[Fit], pair: Pair | None, leader: float, findings: Findin
     return head + shown[:room] + sorted(kept, key=_rank_key)
 
 
-def _rival(fit: Fit, shown: list[Fit], pair: Pair | None, detailed: dict[int, Fit]) -> Fit | None:
-    """The hypothesis that `fit` must be told apart from: the highest-ranked other one that
-    is not its partner in a pair (for the leader, the runner-up)."""
-    for other in shown:
-        if other is not fit and not (_in_pair(fit, pair) and _in_pair(other, pair)):
-            return detailed[id(other)]
-    return None
+def _rivals(fit: Fit, shown: list[Fit], pair: Pair | None, detailed: dict[int, Fit]
+            ) -> list[Fit]:
+    """What `fit` must be told apart from: for the leader, every other hypothesis shown;
+    for the others, the leader (never a partner in the same pair)."""
+    others = [detailed[id(o)] for o in shown
+              if o is not fit and not (_in_pair(fit, pair) and _in_pair(o, pair))]
+    return others if fit is shown[0] else others[:1]
 
 
-def _hypothesis(fit: Fit, rival: Fit | None, pair: Pair | None) -> Hypothesis:
-    """`fit` as shown: the findings that separate it from `rival` lead both lists."""
+def _hypothesis(fit: Fit, rivals: list[Fit], pair: Pair | None) -> Hypothesis:
+    """`fit` as shown: the findings that separate it from its `rivals` lead both lists (how
+    much more each finding did for it than for them, on average), then the rest."""
     paths = {e.finding for e in (*fit.evidence_for, *fit.evidence_against)}
-    advantage = {p: round(fit.net(p) - (rival.net(p) if rival else 0.0), 9) for p in paths}
+    advantage = {p: round(fit.net(p) - sum(r.net(p) for r in rivals) / max(len(rivals), 1), 9)
+                 for p in paths}
     supporting = sorted(fit.evidence_for, key=lambda e: -advantage[e.finding])
     against = sorted(fit.evidence_against, key=lambda e: advantage[e.finding])
     score = fit.score

@@ -136,3 +136,16 @@ def test_reflexes_in_the_upper_half_of_normal_open_no_cord_hypothesis(kb):
     assert not any(h.site.startswith("myelopathy") for h in run(doc, kb).hypotheses)
     doc["reflexes"]["left"]["patellar"] = "4"
     assert run(doc, kb).hypotheses[0].site.startswith("myelopathy")
+
+
+def test_one_umn_sign_with_an_l5_pattern_puts_the_cord_first_and_keeps_l5_close(kb):
+    """clinical.md 3.2 and 10.5: a UMN sign routes to the cord; the L5 root stays among the
+    first three (it may be a second lesion)."""
+    for sign, value in (("plantar", "extensor"), ("ankle_clonus", "sustained"),
+                        ("hoffmann", "positive")):
+        for side in ("left", "right"):
+            doc = shared("l5-foot-drop")
+            doc["reflexes"].setdefault(side, {})[sign] = value
+            sites = [h.site for h in run(doc, kb).hypotheses]
+            assert sites[0].startswith("myelopathy:"), (sign, side, sites)
+            assert "root:L5" in sites[:3], (sign, side, sites)

@@ -71,3 +71,41 @@ def test_hypotheses_are_ranked_best_first(kb):
 
 def test_site_profiles_are_built_once_per_knowledge_base(kb):
     assert profile_index(kb) is profile_index(kb)
+
+
+def test_one_region_yields_one_line_per_hypothesis_naming_its_kinds(kb):
+    """Pain and tingling in one region are one finding (clinical.md 2.1, 8.2): the deficit
+    carries it, and the line names both kinds."""
+    result = run(shared("l5-foot-drop"), kb)
+    for h in result.hypotheses:
+        paths = [e.finding for e in (*h.supporting, *h.against)
+                 if e.rule.startswith(rule_prefix(h.site))]
+        assert len(paths) == len(set(paths)), h.site
+    top = result.hypotheses[0]
+    leg = [e for e in top.supporting if e.finding == "symptoms.left.lateral_leg"]
+    assert len(leg) == 1 and leg[0].text.startswith("Tingling and pain in the left lateral leg")
+
+
+def test_pain_counts_once_where_a_deficit_is_recorded(kb):
+    doc = shared("l5-foot-drop")
+    with_pain = hypothesis(run(doc, kb), "root:L5", "left").score
+    doc["symptoms"]["left"]["lateral_leg"] = ["tingling"]
+    assert hypothesis(run(doc, kb), "root:L5", "left").score == with_pain
+
+
+def test_discriminating_findings_lead_the_evidence(kb):
+    """L5 vs the peroneal nerve: hip abduction, inversion and the medial hamstring reflex
+    (clinical.md 4.2, 10.4) lead the leader's support and the peroneal hypothesis' against."""
+    result = run(shared("l5-foot-drop"), kb)
+    key = {"strength.left.hip_abduction", "strength.left.ankle_inversion",
+           "reflexes.left.medial_hamstring"}
+    assert result.hypotheses[0].supporting[0].finding in key
+    peroneal = hypothesis(result, "nerve:common_peroneal", "left")
+    assert {e.finding for e in peroneal.against[:3]} == key
+    plexus = hypothesis(result, "plexus:lumbosacral", "left")
+    assert plexus.against[0].finding.startswith("strength.left.")  # spared muscles first
+
+
+def rule_prefix(site: str) -> str:
+    prefix, _, name = site.partition(":")
+    return f"loc.{(name if prefix in ('root', 'nerve') else site.replace(':', '_')).lower()}."

@@ -6,6 +6,7 @@ not a forced answer); 10.4 (key discriminators); Jeon 2013; Esene 2012.
 
 from __future__ import annotations
 
+from app.rules.localise import KEEP_RATIO, MAX_HYPOTHESES, SEPARATION_RATIO
 from tests.rules.localise_helpers import exam_doc, run, shared
 
 
@@ -53,3 +54,33 @@ def test_wrist_drop_alone_asks_for_triceps_or_brachioradialis(kb):
     assert result.indeterminate
     assert {"strength.right.elbow_extension", "strength.right.elbow_flexion_midprone"} & \
         {t.finding for t in result.next_tests}
+
+
+def test_l5_or_peroneal_foot_drop_without_its_discriminators_is_indeterminate_with_margin(kb):
+    """clinical.md 4.2 rules 2-3 and 8.11: weak TA, EHL and eversion with sensory loss on the
+    dorsum of the foot fit both L5 and the peroneal nerve until inversion, hip abduction and
+    the medial hamstring reflex are examined (Jeon 2013; Esene 2012)."""
+    for side in ("left", "right"):
+        doc = exam_doc(
+            strength={side: {"ankle_dorsiflexion": "3", "great_toe_extension": "3",
+                             "ankle_eversion": "4", "ankle_plantarflexion": "5",
+                             "knee_extension": "5"}},
+            reflexes={side: {"patellar": "2", "achilles": "2"}},
+            symptoms={side: {"dorsum_foot": ["numbness"]}})
+        result = run(doc, kb)
+        assert result.indeterminate
+        scores = {h.site: h.score for h in result.hypotheses}
+        leader = max(scores["root:L5"], scores["nerve:common_peroneal"])
+        rival = min(scores["root:L5"], scores["nerve:common_peroneal"])
+        assert (1 - rival) / (1 - leader) < SEPARATION_RATIO - 0.1  # not a borderline call
+        proposed = {t.finding for t in result.next_tests}
+        assert {f"strength.{side}.ankle_inversion", f"strength.{side}.hip_abduction",
+                f"reflexes.{side}.medial_hamstring"} <= proposed
+
+
+def test_shown_hypotheses_leave_out_those_far_below_the_leader(kb):
+    result = run(shared("cauda-equina"), kb)
+    leader = result.hypotheses[0].score
+    assert len(result.hypotheses) <= MAX_HYPOTHESES
+    assert all(h.score >= KEEP_RATIO * leader for h in result.hypotheses)
+    assert not any(h.site == "polyneuropathy" for h in result.hypotheses)  # 0.36 of 0.93
