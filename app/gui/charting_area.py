@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
-    QLabel,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.body_map import BodyMapWidget
 from app.gui.finding_paths import parse_finding
 from app.gui.history_panel import HistoryPanel
 from app.gui.interpretation_panel import InterpretationPanel
@@ -28,16 +28,6 @@ from app.gui.reflex_panel import ReflexPanel
 from app.gui.session import ExamSession
 from app.gui.strength_grid import StrengthGrid
 from app.gui.tests_panel import NeuroTestsPanel
-
-
-class BodyMapPlaceholder(QLabel):
-    """Holds the body diagram's place until GUI-A's BodyMapWidget lands."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__("Body diagram\n(placeholder: BodyMapWidget not yet integrated)", parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(380)
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -52,7 +42,7 @@ class ChartingArea(QSplitter):
     def __init__(self, session: ExamSession, parent: QWidget | None = None):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("charting_area")
-        self.body_map = BodyMapPlaceholder(self)
+        self.body_map = BodyMapWidget(session, self)
         self.strength = StrengthGrid(session)
         self.reflexes = ReflexPanel(session)
         self.tests = NeuroTestsPanel(session)

@@ -66,8 +66,8 @@ class ExamFileActions(QObject):
         menu.addSeparator()
         menu.addAction(self.quit_action)
         window.about_to_close.connect(self._on_close)
-        session.dirty_changed.connect(lambda _dirty: self._show_title())
-        session.exam_changed.connect(lambda _exam: self._show_title())
+        session.dirty_changed.connect(self._show_title)
+        session.exam_changed.connect(self._show_title)
         self._show_title()
 
     def new_exam(self) -> bool:
@@ -138,7 +138,7 @@ class ExamFileActions(QObject):
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
-    def _show_title(self) -> None:
+    def _show_title(self, *_changed: object) -> None:
         name = self._session.exam.patient.name or "New patient"
         file_name = self.path.name if self.path else "unsaved exam"
         self._window.setWindowTitle(f"{name} — {file_name}[*] — NerveChart")

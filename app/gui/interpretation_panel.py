@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain.interpretation import Evidence, Hypothesis, Interpretation
@@ -72,6 +72,7 @@ class InterpretationPanel(QWidget):
         self.details = QTextBrowser(self)
         self.details.setObjectName("interpretation_details")
         self.details.setOpenLinks(False)
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.details.setAccessibleName("Interpretation: red flags, hypotheses and next tests")
         self.details.anchorClicked.connect(self._on_link)
         layout = QVBoxLayout(self)
@@ -79,9 +80,11 @@ class InterpretationPanel(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.details, 1)
         session.interpretation_changed.connect(self.show_interpretation)
-        session.hypothesis_selected.connect(lambda _h: self.show_interpretation(
-            self._session.interpretation))
+        session.hypothesis_selected.connect(self._on_hypothesis_selected)
         self.show_interpretation(session.interpretation)
+
+    def _on_hypothesis_selected(self, _hypothesis: Hypothesis | None) -> None:
+        self.show_interpretation(self._session.interpretation)
 
     def show_interpretation(self, interpretation: Interpretation) -> None:
         self.banner.show_urgency(interpretation)

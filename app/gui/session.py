@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -55,6 +56,9 @@ class ExamSession(QObject):
         super().__init__(parent)
         self.kb = kb
         self.undo_stack = QUndoStack(self)
+        # A stack destroyed with its session clears itself and emits cleanChanged into the
+        # half-destroyed session (a crash): silence it as soon as the session goes.
+        self.destroyed.connect(partial(QUndoStack.blockSignals, self.undo_stack, True))
         self._settings = settings
         self._exam = Exam(exam_date=date.today())
         self._previous: Exam | None = None

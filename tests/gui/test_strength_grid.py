@@ -6,7 +6,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.domain.vocabulary import LIMB_SIDES
 from app.gui.strength_grid import StrengthGrid
@@ -20,7 +20,8 @@ def grid(session, qtbot):
     qtbot.addWidget(widget)
     widget.resize(900, 700)
     widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitActive(widget):
+        widget.activateWindow()
     widget.view.setFocus()
     return widget
 
@@ -28,11 +29,15 @@ def grid(session, qtbot):
 def _type_grade(qtbot, grid, keys: str, commit=Qt.Key.Key_Return) -> None:
     view = grid.view
     qtbot.keyClick(view, keys[0])
-    editor = QApplication.focusWidget()
-    assert editor is not None and editor is not view, "typing a grade opens the cell's editor"
+    editors = [e for e in view.findChildren(QLineEdit, "grade_editor") if e.isVisible()]
+    assert len(editors) == 1, "typing a grade opens the cell's editor"
+    editor = editors[0]
     for key in keys[1:]:
         qtbot.keyClick(editor, key)
     qtbot.keyClick(editor, commit)
+    # Enter commits through a queued call; deliver it directly rather than through a nested
+    # event loop, which returns at once if an earlier test called QApplication.exit().
+    QApplication.processEvents()
 
 
 def test_every_muscle_of_the_knowledge_base_has_a_row_lower_limb_first(grid, kb):
@@ -50,20 +55,20 @@ def test_typing_grades_fills_cells_and_enter_moves_down(grid, session, qtbot):
     start = model.grade_index("left", "ankle_dorsiflexion")
     view.setCurrentIndex(start)
     _type_grade(qtbot, grid, "4-")
-    qtbot.waitUntil(lambda: session.exam.strength.get(("left", "ankle_dorsiflexion")) == "4-")
+    assert session.exam.strength.get(("left", "ankle_dorsiflexion")) == "4-"
     assert model.data(start) == "4-"
     below = view.currentIndex()
     assert below.column() == start.column() and below.row() == start.row() + 1
     _type_grade(qtbot, grid, "n")
     next_muscle = model.row(below.row()).muscle.id
-    qtbot.waitUntil(lambda: session.exam.strength.get(("left", next_muscle)) == "NT")
+    assert session.exam.strength.get(("left", next_muscle)) == "NT"
 
 
 def test_tab_commits_and_moves_to_the_right_side(grid, session, qtbot):
     view, model = grid.view, grid.model
     view.setCurrentIndex(model.grade_index("left", "hip_abduction"))
     _type_grade(qtbot, grid, "3", commit=Qt.Key.Key_Tab)
-    qtbot.waitUntil(lambda: session.exam.strength.get(("left", "hip_abduction")) == "3")
+    assert session.exam.strength.get(("left", "hip_abduction")) == "3"
     assert view.currentIndex() == model.grade_index("right", "hip_abduction")
 
 
@@ -71,9 +76,9 @@ def test_one_undo_step_per_grade_and_undo_restores(grid, session, qtbot):
     view, model = grid.view, grid.model
     view.setCurrentIndex(model.grade_index("left", "ankle_dorsiflexion"))
     _type_grade(qtbot, grid, "4+")
-    qtbot.waitUntil(lambda: ("left", "ankle_dorsiflexion") in session.exam.strength)
+    assert ("left", "ankle_dorsiflexion") in session.exam.strength
     _type_grade(qtbot, grid, "2")
-    qtbot.waitUntil(lambda: len(session.exam.strength) == 2)
+    assert len(session.exam.strength) == 2
     assert session.undo_stack.count() == 2
     session.undo_stack.undo()
     assert dict(session.exam.strength) == {("left", "ankle_dorsiflexion"): "4+"}

@@ -1,0 +1,155 @@
+"""The charting window end to end: live interpretation, red flags, files, undo, navigation."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from app.cli.main import main as cli_main
+from app.domain.exam import RedFlagAnswer
+from app.domain.exam import TestResult as NeuroTestResult
+from app.exchange.exam_files import read_exam_file
+from app.gui import exam_file_actions
+
+
+def test_an_edit_updates_the_urgency_banner(window, session):
+    # A present saddle anaesthesia of unknown onset is a cauda equina emergency
+    # (clinical.md section 5, GIRFT national CES pathway 2023).
+    banner = window.charting.interpretation.banner
+    assert "EMERGENCY" not in banner.text()
+    session.set_red_flag("saddle_anaesthesia", RedFlagAnswer(present=True))
+    assert "EMERGENCY" in banner.text()
+    assert "Emergency department" in banner.text()
+    details = window.charting.interpretation.details.toPlainText()
+    assert "Red flags" in details
+
+
+def test_red_flag_no_is_recorded_apart_from_not_asked(window, session, qtbot):
+    window.charting.tabs.setCurrentIndex(2)
+    row = window.charting.red_flags.rows["urinary_retention"]
+    qtbot.mouseClick(row.buttons["no"], Qt.MouseButton.LeftButton)
+    assert session.exam.red_flags["urinary_retention"] == RedFlagAnswer(present=False)
+    qtbot.mouseClick(row.buttons["not_asked"], Qt.MouseButton.LeftButton)
+    assert "urinary_retention" not in session.exam.red_flags
+    qtbot.mouseClick(row.buttons["yes"], Qt.MouseButton.LeftButton)
+    assert session.exam.red_flags["urinary_retention"] == RedFlagAnswer(present=True)
+    assert row.onset.isEnabled()
+
+
+def test_cauda_equina_questions_come_first(window, kb):
+    panel_order = list(window.charting.red_flags.rows)
+    groups = [kb.red_flags[flag].group for flag in panel_order]
+    first_other = next(i for i, g in enumerate(groups) if g != "cauda_equina")
+    assert set(groups[:first_other]) == {"cauda_equina"}
+    assert "cauda_equina" not in groups[first_other:]
+
+
+def test_slr_records_result_and_angle(window, session):
+    cell = window.charting.tests.control("left", "slr")
+    cell.result.setCurrentIndex(cell.result.findData("positive"))
+    cell.result.activated.emit(cell.result.currentIndex())
+    cell.angle.setValue(40)
+    assert session.exam.tests[("left", "slr")] == NeuroTestResult("positive", 40)
+
+
+def test_ctrl_z_undoes_and_ctrl_shift_z_redoes(window, session, qtbot):
+    session.set_strength("left", "hip_abduction", "3")
+    window.activateWindow()
+    window.charting.strength.view.setFocus()
+    qtbot.keyClick(window.charting.strength.view, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert ("left", "hip_abduction") not in session.exam.strength
+    qtbot.keyClick(window.charting.strength.view, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert session.exam.strength[("left", "hip_abduction")] == "3"
+
+
+def test_finding_link_focuses_that_grid_cell(window, qtbot):
+    panel = window.charting.interpretation
+    panel.details.anchorClicked.emit(QUrl("finding:strength.right.hip_abduction"))
+    grid = window.charting.strength
+    assert window.charting.tabs.currentWidget() is grid
+    assert grid.view.currentIndex() == grid.model.grade_index("right", "hip_abduction")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is grid.view)
+
+
+def test_finding_link_focuses_a_reflex_control(window, qtbot):
+    panel = window.charting.interpretation
+    panel.details.anchorClicked.emit(QUrl("finding:reflexes.left.achilles"))
+    target = window.charting.reflexes.control("left", "achilles")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is target)
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(window, session,
+                                                                        monkeypatch):
+    asked = []
+    monkeypatch.setattr(exam_file_actions, "ask_unsaved_changes",
+                        lambda parent: asked.append(parent) or "cancel")
+    session.set_strength("left", "hip_abduction", "4")
+    assert not window.close()
+    assert asked and window.isVisible() and session.is_dirty
+    monkeypatch.setattr(exam_file_actions, "ask_unsaved_changes", lambda parent: "discard")
+    assert window.close()
+
+
+def test_closing_a_clean_exam_does_not_ask(window, monkeypatch):
+    monkeypatch.setattr(exam_file_actions, "ask_unsaved_changes",
+                        lambda parent: (_ for _ in ()).throw(AssertionError("asked")))
+    assert window.close()
+
+
+def test_save_from_the_prompt_writes_the_file(window, session, monkeypatch, tmp_path, kb):
+    target = tmp_path / "saved.json"
+    monkeypatch.setattr(exam_file_actions, "ask_unsaved_changes", lambda parent: "save")
+    monkeypatch.setattr(exam_file_actions, "choose_save_path", lambda parent, s: str(target))
+    session.set_strength("right", "elbow_extension", "4-")
+    assert window.close()
+    saved = read_exam_file(target, kb.catalogue())
+    assert saved.strength[("right", "elbow_extension")] == "4-"
+    assert not session.is_dirty
+
+
+def test_open_edit_save_round_trip(window, session, example_path, tmp_path, monkeypatch, kb):
+    actions = window.file_actions
+    assert actions.open_exam(str(example_path("l5-foot-drop")))
+    original = session.exam
+    assert not session.is_dirty
+    assert original.patient.name in window.banner.text.text()
+    session.set_strength("right", "hip_flexion", "4")
+    target = tmp_path / "copy.json"
+    monkeypatch.setattr(exam_file_actions, "choose_save_path", lambda parent, s: str(target))
+    assert actions.save_as()
+    assert actions.path == target and not session.is_dirty
+    assert read_exam_file(target, kb.catalogue()) == original.with_strength(
+        "right", "hip_flexion", "4")
+
+
+def test_a_bad_file_is_refused_and_changes_nothing(window, session, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "nervechart.exam/1", "exam_date": "2026-13-40"}))
+    warnings = []
+    monkeypatch.setattr(exam_file_actions.QMessageBox, "warning",
+                        lambda parent, title, text: warnings.append(text))
+    before = session.exam
+    assert not window.file_actions.open_exam(str(bad))
+    assert session.exam is before
+    assert warnings and "bad.json" in warnings[0]
+
+
+def test_screenshot_command_writes_a_png_of_the_requested_size(tmp_path, example_path,
+                                                               monkeypatch, qapp):
+    monkeypatch.setenv("QT_SCALE_FACTOR", "1")
+    out = tmp_path / "window.png"
+    status = cli_main(["screenshot", str(out), "--exam", str(example_path("cauda-equina")),
+                       "--size", "1200x800"])
+    assert status == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 800)
+
+
+def test_screenshot_refuses_a_bad_size(tmp_path, capsys):
+    assert cli_main(["screenshot", str(tmp_path / "x.png"), "--size", "big"]) == 2
+    assert "--size" in capsys.readouterr().err
