@@ -50,14 +50,16 @@ def _untested(fits: Sequence[Fit], findings: Findings, index: ProfileIndex) -> l
     return [found[path] for path in sorted(found)]
 
 
-def next_tests(group: Sequence[Fit], findings: Findings, index: ProfileIndex,
-               kb: KnowledgeBase) -> tuple[NextTest, ...]:
+def next_tests(group: Sequence[Fit], shown: Sequence[Fit], findings: Findings,
+               index: ProfileIndex, kb: KnowledgeBase) -> tuple[NextTest, ...]:
     """The unexamined findings that best separate the hypotheses of `group` (leader first,
     then the rivals it is not separated from), with why.
 
     A finding's power is the sum, over every pair in the group, of the difference in expected
     involvement; a pair of different kinds (root vs nerve, cord vs root) counts double, because
-    telling them apart changes where the patient is referred.
+    telling them apart changes where the patient is referred. A second muscle (or reflex) that
+    gives the same answers for every hypothesis `shown` adds nothing and is not proposed; a
+    muscle and a reflex with the same answers are both kept (they fail independently).
     """
     kinds = [index.profiles[f.site].kind for f in group]
     ranked = []
@@ -73,8 +75,15 @@ def next_tests(group: Sequence[Fit], findings: Findings, index: ProfileIndex,
         if power:
             ranked.append(((-round(power, 9), _KIND_ORDER[item.kind], item.item), item.side,
                            (item, best)))
+    chosen = []
+    seen: set[tuple[str, str, tuple[float, ...]]] = set()
+    for key, side, (item, best) in sorted(ranked, key=lambda entry: entry[:2]):
+        answers = (side, item.kind, tuple(_expected(f, item, index, kb) for f in shown))
+        if answers not in seen:
+            seen.add(answers)
+            chosen.append((key, side, (item, best)))
     tests = []
-    for item, (_, i, j) in _take_whole_pairs(ranked, MAX_NEXT_TESTS):
+    for item, (_, i, j) in _take_whole_pairs(chosen, MAX_NEXT_TESTS):
         expected_i, expected_j = (_expected(group[k], item, index, kb) for k in (i, j))
         tests.append(NextTest(item.path, _why(item, group[i], group[j], expected_i,
                                               expected_j, kb)))

@@ -90,7 +90,8 @@ def localise(exam: Exam, kb: KnowledgeBase, settings: JudgementSettings) -> Loca
              and not _separated(leader, f.score)][:MAX_RIVALS]
     indeterminate = bool(close)
     group = [detailed[id(shown[0])], *(detailed[id(f)] for f in close)]
-    tests = next_tests(group, findings, index, kb) if indeterminate else ()
+    tests = next_tests(group, [detailed[id(f)] for f in shown], findings, index, kb) \
+        if indeterminate else ()
     leading = [detailed[id(f)] for f in shown[:3]]
     return Localisation(hypotheses=tuple(hypotheses), indeterminate=indeterminate,
                         next_tests=tests, not_tested=not_tested(leading, findings, index, kb))
