@@ -38,6 +38,10 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     return area
 
 
+SPLIT_SHARES = (4, 6, 4)  # body diagram, findings tabs, interpretation
+SPLIT_UNIT = 100
+
+
 class ChartingArea(QSplitter):
     def __init__(self, session: ExamSession, parent: QWidget | None = None):
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -70,9 +74,9 @@ class ChartingArea(QSplitter):
         self.addWidget(self.body_map)
         self.addWidget(self.tabs)
         self.addWidget(self.interpretation)
-        self.setStretchFactor(0, 3)
-        self.setStretchFactor(1, 4)
-        self.setStretchFactor(2, 3)
+        for column, share in enumerate(SPLIT_SHARES):
+            self.setStretchFactor(column, share)
+        self.setSizes([share * SPLIT_UNIT for share in SPLIT_SHARES])  # scaled on first layout
         self.setChildrenCollapsible(False)
         self.interpretation.finding_requested.connect(self.focus_finding)
 

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QVBoxLayout, QWidget
 
 from app.domain.exam import Exam, History, frozen_map
 from app.domain.vocabulary import COURSES, PAIN_NRS_PARTS
 from app.gui.inputs import ChoiceBox, OptionalDateEdit, OptionalNumber
 from app.gui.session import ExamSession
-
-CUE_COLUMNS = 2
 
 
 class HistoryPanel(QWidget):
@@ -29,6 +27,7 @@ class HistoryPanel(QWidget):
         self.course.value_chosen.connect(lambda c: self._edit(course=c))
         self.pain: dict[str, OptionalNumber] = {}
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Onset date", self.onset)
         form.addRow("Course", self.course)
         for part in PAIN_NRS_PARTS:
@@ -38,14 +37,14 @@ class HistoryPanel(QWidget):
             self.pain[part] = box
             form.addRow(f"Pain NRS, {part}", box)
         cues_box = QGroupBox("History cues", self)
-        cue_grid = QGridLayout(cues_box)
+        cue_list = QVBoxLayout(cues_box)
         self.cues: dict[str, QCheckBox] = {}
-        for number, cue in enumerate(session.kb.cues.values()):
+        for cue in session.kb.cues.values():
             check = QCheckBox(cue.label, cues_box)
             check.setToolTip(f"source: {cue.source}")
             check.clicked.connect(lambda _c=False: self._edit(cues=self._checked_cues()))
             self.cues[cue.id] = check
-            cue_grid.addWidget(check, number // CUE_COLUMNS, number % CUE_COLUMNS)
+            cue_list.addWidget(check)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(form)

@@ -6,8 +6,8 @@ It only displays what the session's engine returned, on every `interpretation_ch
   is there);
 - red flags, each with its reason and source;
 - "Indeterminate" when the engine cannot separate the leading sites;
-- ranked hypotheses with their for (+) and against (−) reasons, each with rule and source key
-  (the full citations are listed once at the end);
+- the ranking of hypotheses (one line each, then the next tests), followed by each one's for (+)
+  and against (−) reasons, each with rule and source key (full citations listed once at the end);
   clicking a hypothesis selects it in the session (the body map shows its territory);
 - next tests and not-tested findings as links: clicking one emits `finding_requested(path)`,
   which the window turns into focus on that cell or control.
@@ -121,13 +121,20 @@ def interpretation_html(result: Interpretation, kb: KnowledgeBase,
                      "findings do not separate the leading sites. See the next tests.</p>")
     if not result.hypotheses:
         parts.append("<p><i>No localisation yet: record findings to see hypotheses.</i></p>")
-    for rank, hypothesis in enumerate(result.hypotheses):
-        parts.append(_hypothesis_html(rank, hypothesis, kb, hypothesis == selected))
+    else:
+        parts.append("<table cellspacing='0' cellpadding='2'>")
+        parts.extend(_ranking_row(rank, h, h == selected)
+                     for rank, h in enumerate(result.hypotheses))
+        parts.append("</table>")
     if result.next_tests:
         parts.append("<h3>Next tests</h3><ul>")
         parts.extend(f"<li>{_finding_link(t.finding, kb)} — {escape(t.why)}</li>"
                      for t in result.next_tests)
         parts.append("</ul>")
+    if result.hypotheses:
+        parts.append("<h3>Reasons</h3>")
+        parts.extend(_hypothesis_html(rank, h, h == selected)
+                     for rank, h in enumerate(result.hypotheses))
     if result.not_tested:
         shown = result.not_tested[:MAX_NOT_TESTED_SHOWN]
         more = len(result.not_tested) - len(shown)
@@ -137,18 +144,26 @@ def interpretation_html(result: Interpretation, kb: KnowledgeBase,
     return "".join(parts)
 
 
-def _hypothesis_html(rank: int, hypothesis: Hypothesis, kb: KnowledgeBase,
-                     selected: bool) -> str:
+def _ranking_row(rank: int, hypothesis: Hypothesis, selected: bool) -> str:
+    """One line of the ranking: a link that selects the hypothesis, and its score."""
+    style = " style='background:#DCEBFA'" if selected else ""
+    weight = "bold" if rank == 0 else "normal"
+    return (f"<tr{style}><td style='font-weight:{weight}'>{rank + 1}. "
+            f"<a href='{HYPOTHESIS_SCHEME}:{rank}'>{escape(hypothesis.label)}</a></td>"
+            f"<td align='right'><small>{hypothesis.score:.2f}</small></td></tr>")
+
+
+def _hypothesis_html(rank: int, hypothesis: Hypothesis, selected: bool) -> str:
     style = " style='background:#DCEBFA'" if selected else ""
     title = (f"<a href='{HYPOTHESIS_SCHEME}:{rank}'>{rank + 1}. {escape(hypothesis.label)}</a>"
              f" <small>score {hypothesis.score:.2f}</small>")
-    reasons = "".join(_evidence_html("+", e, kb) for e in hypothesis.supporting)
-    reasons += "".join(_evidence_html("−", e, kb) for e in hypothesis.against)
+    reasons = "".join(_evidence_html("+", e) for e in hypothesis.supporting)
+    reasons += "".join(_evidence_html("−", e) for e in hypothesis.against)
     return (f"<div{style}><p style='margin-bottom:2px'><b>{title}</b></p>"
             f"<table cellspacing='0' cellpadding='1'>{reasons}</table></div>")
 
 
-def _evidence_html(sign: str, evidence: Evidence, kb: KnowledgeBase) -> str:
+def _evidence_html(sign: str, evidence: Evidence) -> str:
     colour = "#006B4F" if sign == "+" else "#A33A00"
     return (f"<tr><td style='color:{colour}; font-weight:bold' width='14'>{sign}</td>"
             f"<td>{escape(evidence.text)} <small style='color:#555'>"

@@ -6,13 +6,14 @@ import json
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.cli.main import main as cli_main
 from app.domain.exam import RedFlagAnswer
 from app.domain.exam import TestResult as NeuroTestResult
 from app.exchange.exam_files import read_exam_file
 from app.gui import exam_file_actions
+from app.gui.finding_paths import finding_label, parse_finding
 
 
 def test_an_edit_updates_the_urgency_banner(window, session):
@@ -25,6 +26,48 @@ def test_an_edit_updates_the_urgency_banner(window, session):
     assert "Emergency department" in banner.text()
     details = window.charting.interpretation.details.toPlainText()
     assert "Red flags" in details
+
+
+def _type_into_grid(qtbot, window, side: str, grades: dict[str, str]) -> None:
+    view, model = window.charting.strength.view, window.charting.strength.model
+    for muscle, grade in grades.items():
+        view.setCurrentIndex(model.grade_index(side, muscle))
+        qtbot.keyClick(view, grade[0])
+        editor = next(e for e in view.findChildren(QLineEdit, "grade_editor") if e.isVisible())
+        for key in grade[1:]:
+            qtbot.keyClick(editor, key)
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)
+
+
+def test_weak_l5_muscles_typed_into_the_grid_put_left_l5_first(window, session, qtbot):
+    # Weak TA and EHL with weak inversion and hip abduction -> L5 root, not the peroneal nerve:
+    # clinical.md 4.2 minimal rule 2; Jeon et al. Spine 2013;38(3):257-63 (hip abduction).
+    _type_into_grid(qtbot, window, "left", {"ankle_dorsiflexion": "3", "great_toe_extension": "3",
+                                            "ankle_inversion": "4-", "hip_abduction": "4"})
+    assert session.exam.strength[("left", "ankle_inversion")] == "4-"
+    text = window.charting.interpretation.details.toPlainText()
+    ranking = text.split("Localisation", 1)[1].strip().splitlines()
+    assert ranking[0].startswith("1. Left L5 nerve root")
+
+
+def test_clicking_a_next_test_link_focuses_that_cell(window, session, qtbot, kb):
+    # Foot drop alone does not separate peroneal nerve from root: the engine asks for more.
+    session.set_strength("left", "ankle_dorsiflexion", "3")
+    result = session.interpretation
+    assert result.indeterminate and result.next_tests
+    details = window.charting.interpretation.details
+    assert "Indeterminate" in details.toPlainText()
+    target = result.next_tests[0].finding
+    assert details.find(finding_label(target, kb))
+    inside_link = details.textCursor()
+    inside_link.setPosition(inside_link.selectionStart() + 2)
+    spot = details.cursorRect(inside_link).center()
+    qtbot.mouseClick(details.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    finding = parse_finding(target)
+    assert finding.section == "strength"
+    grid = window.charting.strength
+    assert window.charting.tabs.currentWidget() is grid
+    assert grid.view.currentIndex() == grid.model.grade_index(finding.side, finding.item)
 
 
 def test_red_flag_no_is_recorded_apart_from_not_asked(window, session, qtbot):

@@ -31,8 +31,8 @@ from app.gui.strength_grid.delegate import GradeDelegate
 from app.gui.strength_grid.grades import NORMAL_GRADE, fill_untested
 from app.gui.strength_grid.model import FIRST_GRADE_COLUMN, LIMB_ORDER, LIMB_TITLES, StrengthModel
 
-MOVEMENT_CHARACTERS = 30  # starting widths of the label columns; the user may resize them
-NERVE_CHARACTERS = 26
+MOVEMENT_CHARACTERS = 26  # starting widths of the label columns; the user may resize them
+NERVE_CHARACTERS = 24
 
 _Move = QAbstractItemView.CursorAction
 _Hint = QAbstractItemDelegate.EndEditHint
