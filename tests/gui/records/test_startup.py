@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.gui.records import startup
+from app.gui.records import feature, startup
 from app.gui.records.startup import DamagedDatabaseDialog, Recovery
 from app.storage import patients
 from app.storage.backups import rotating_backup
@@ -49,15 +49,19 @@ def test_a_corrupt_database_without_backups_can_start_empty(home, open_window, m
     assert asked[0][1].read_bytes() == b"garbage" * 1000
 
 
-def test_a_second_instance_is_told_and_gets_no_records(home, open_window, monkeypatch):
+def test_a_second_instance_is_told_and_gets_no_records(home, open_window, monkeypatch, qtbot):
     shown: list[str] = []
+    exits: list[int] = []
     monkeypatch.setattr(startup.QMessageBox, "critical",
                         lambda _parent, title, text: shown.append(f"{title}: {text}"))
+    # the real exit would end whatever event loop runs next, even another test's
+    monkeypatch.setattr(feature.QApplication, "exit", exits.append)
     with HomeLock(home):
         window = open_window(home)
     assert getattr(window, "records", None) is None
     assert not window.isEnabled()
     assert "already open" in shown[0] and "process" in shown[0]
+    qtbot.waitUntil(lambda: exits == [feature.EXIT_CANNOT_OPEN])
 
 
 def test_without_a_home_folder_there_are_no_records(open_window):
