@@ -30,6 +30,7 @@ from app.domain.knowledge import KnowledgeBase
 from app.rules.findings import CES_FLAG_MASS, Findings, Item
 from app.rules.profiles import Profile
 
+UNEXPLAINED_WEAKNESS_AGAINST = 0.5
 UMN_AGAINST_LMN = 0.8  # share of UMN mass that also counts against a lower motor neuron site
 PAIN_SUPPORT = 0.25
 TEST_SUPPORT = 0.4
@@ -112,6 +113,12 @@ def fit_site(profile: Profile, scope: frozenset[str], side: str, label: str,
                     explained_by[path] = mass * share
 
     explain_items(findings.weak_items, profile.muscles)
+    if profile.normal_against:
+        # A focal lesion leaves no weak muscle of its own limb unexplained: one it cannot
+        # explain at all (hip adduction for a femoral lesion) also counts against it.
+        for fside, muscle, mass, path in findings.weak_items:
+            if fside in scope and path not in explained_by and muscle in profile.limb_muscles:
+                against_by[path] = UNEXPLAINED_WEAKNESS_AGAINST * mass * profile.normal_against
     explain_items(findings.reduced_items, profile.reflexes)
     explain_items(findings.deficit_items, profile.regions)
     for path, mass, limb, fside, _ in findings.umn_items:

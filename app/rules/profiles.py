@@ -38,6 +38,7 @@ MIN_INVOLVEMENT_FOR_AGAINST = 0.5
 NORMAL_MUSCLE_WEIGHT = 1.0
 NORMAL_REFLEX_WEIGHT = 0.6
 SADDLE_DERMATOMES = frozenset({"S3", "S4", "S5"})
+PLEXUS_BREADTH = 1.0  # parsimony: a lesion of several roots and nerves is less likely
 _PERIPHERAL_KINDS = ("root", "nerve", "plexus", "cauda_equina", "conus")
 # Central patterns: how much of a finding a cord or brain lesion explains (docs/localisation.md).
 _PYRAMIDAL_WEAKNESS = 0.6
@@ -65,6 +66,7 @@ class Profile:
     breadth: float  # parsimony cost of a lesion wider than one nerve or root
     tests: frozenset[str]  # tests that stress or provoke this site
     cues: frozenset[str]  # history cues that make this site more likely
+    limb_muscles: frozenset[str]  # every muscle of the site's limb
 
     def __post_init__(self) -> None:
         # Derived once per knowledge base, so scoring a candidate does no set-up work.
@@ -153,6 +155,8 @@ def _build(kb: KnowledgeBase) -> ProfileIndex:
     profiles: dict[str, Profile] = {}
     for site in kb.sites.values():
         common = {"site": site.id, "kind": site.kind, "limb": site.limb,
+                  "limb_muscles": frozenset(m for m, limb in muscle_limb.items()
+                                            if limb == site.limb),
                   "tests": frozenset(tests_of.get(site.id, ())),
                   "cues": frozenset(cues_of.get(site.id, ()))}
         if site.kind in _PERIPHERAL_KINDS:
@@ -167,7 +171,7 @@ def _build(kb: KnowledgeBase) -> ProfileIndex:
                 # them. Plexus lesions are often partial; cauda and conus lesions patchy.
                 normal_against={"root": 1.0, "nerve": 1.0, "plexus": 0.5}.get(site.kind, 0.0),
                 lower_motor_neuron=site.kind != "conus",
-                breadth=1.0 if site.kind == "plexus" else 0.0, **common)
+                breadth=PLEXUS_BREADTH if site.kind == "plexus" else 0.0, **common)
         elif site.id == "myelopathy:cervical":
             profiles[site.id] = Profile(
                 muscles=_frozen(all_of(muscle_limb, ("upper", "lower"), _PYRAMIDAL_WEAKNESS)),
