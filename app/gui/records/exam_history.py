@@ -26,7 +26,7 @@ def exam_line(record: ExamRecord) -> str:
     if record.amends_exam_id is not None:
         status = f"Amendment ({status.lower()})"
     examiner = record.exam.examiner.name or "examiner Not Known"
-    return f"{display_date(record.exam.exam_date)}   {status}   {examiner}"
+    return f"{display_date(record.exam.exam_date)}   {status}\n    {examiner}"
 
 
 class ExamHistoryWidget(QWidget):
