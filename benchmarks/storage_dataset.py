@@ -107,4 +107,4 @@ def build(home: Path, seed: int = 4) -> None:
 if __name__ == "__main__":
     built = big_home()
     size = database_path(built).stat().st_size / 2**20
-    print(f"{built}: {PATIENTS} patients, {EXAMS} exams, {size:.0f} MiB")  # noqa: T201
+    print(f"{built}: {PATIENTS} patients, {EXAMS} exams, {size:.0f} MiB")

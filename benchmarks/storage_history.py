@@ -37,10 +37,10 @@ def main() -> None:
             figure_png(strength_figure([record.exam for record in records]), dpi=100)
             charting.append((time.perf_counter() - start) * 1000)
     db.close()
-    print(f"open a patient's history (10 exams each), {OPENED} patients: "  # noqa: T201
+    print(f"open a patient's history (10 exams each), {OPENED} patients: "
           f"{describe(opening)}")
-    print(f"build and draw the strength chart: {describe(charting)}")  # noqa: T201
-    print(machine())  # noqa: T201
+    print(f"build and draw the strength chart: {describe(charting)}")
+    print(machine())
 
 
 if __name__ == "__main__":

@@ -32,8 +32,8 @@ def main() -> None:
             count_patients(db)
             timings.append((time.perf_counter() - start) * 1000)
     db.close()
-    print(f"search as you type, {len(timings)} keystrokes: {describe(timings)}")  # noqa: T201
-    print(machine())  # noqa: T201
+    print(f"search as you type, {len(timings)} keystrokes: {describe(timings)}")
+    print(machine())
 
 
 if __name__ == "__main__":

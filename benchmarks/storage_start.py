@@ -65,10 +65,10 @@ def main() -> None:
         with_empty.append(_start_ms(empty))
         with_big.append(_start_ms(big))
     ratio = statistics.median(with_big) / statistics.median(with_empty)
-    print(f"app start, median of {RUNS}: empty database {statistics.median(with_empty):.0f} ms, "  # noqa: T201
+    print(f"app start, median of {RUNS}: empty database {statistics.median(with_empty):.0f} ms, "
           f"10,000 patients / 100,000 exams {statistics.median(with_big):.0f} ms, "
           f"ratio {ratio:.2f}")
-    print(machine())  # noqa: T201
+    print(machine())
 
 
 if __name__ == "__main__":
