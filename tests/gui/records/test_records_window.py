@@ -106,3 +106,25 @@ def test_the_open_exam_is_reopened_at_the_next_start(demo_home, open_window, qtb
     assert again.autosaver.bound.id == exam_id
     assert again.session.exam.strength[("right", "ankle_plantarflexion")] == "4"
     assert again.session.previous_exam is not None
+
+
+def test_signing_a_draft_makes_it_final_and_the_next_edit_an_amendment(
+        demo_home, open_window, qtbot, monkeypatch):
+    from app.gui.records import controller
+
+    monkeypatch.setattr(controller.QMessageBox, "question",
+                        lambda *_args: controller.QMessageBox.StandardButton.Yes)
+    records = open_window(demo_home).records
+    _choose(records, "dev", qtbot)
+    records.new_follow_up()
+    records.session.set_strength("right", "thumb_abduction", "4-")
+
+    records.sign_exam()
+
+    signed = records.autosaver.bound
+    assert signed.is_signed and signed.exam.strength[("right", "thumb_abduction")] == "4-"
+    records.session.set_strength("right", "thumb_abduction", "3")
+    amendment = records.autosaver.flush()
+    assert amendment.amends_exam_id == signed.id
+    stored = exams.get_exam(records.store.db, signed.id, records.catalogue)
+    assert stored.exam.strength[("right", "thumb_abduction")] == "4-"
