@@ -112,4 +112,5 @@ class ChartingArea(QSplitter):
 
     def _show_unasked(self, unasked: int) -> None:
         title = f"Red flags ({unasked} CES not asked)" if unasked else "Red flags"
-        self.tabs.setTabText(self._pages["red_flags"], title)
+        if self.tabs.tabText(self._pages["red_flags"]) != title:  # avoids a tab bar relayout
+            self.tabs.setTabText(self._pages["red_flags"], title)

@@ -6,8 +6,9 @@ It only displays what the session's engine returned, on every `interpretation_ch
   is there);
 - red flags, each with its reason and source;
 - "Indeterminate" when the engine cannot separate the leading sites;
-- the ranking of hypotheses (one line each, then the next tests), followed by each one's for (+)
-  and against (−) reasons, each with rule and source key (full citations listed once at the end);
+- the ranking of hypotheses (one line each) and the next tests, then the for (+) and against (−)
+  reasons of one hypothesis (the selected one, else the leader), each with rule and source key
+  (pointing at or clicking a source key shows its full citation);
   clicking a hypothesis selects it in the session (the body map shows its territory);
 - next tests and not-tested findings as links: clicking one emits `finding_requested(path)`,
   which the window turns into focus on that cell or control.
@@ -18,7 +19,8 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from app.domain.interpretation import Evidence, Hypothesis, Interpretation
 from app.domain.knowledge import KnowledgeBase
@@ -35,6 +37,7 @@ URGENCY_COLOURS = {
 }
 FINDING_SCHEME = "finding"
 HYPOTHESIS_SCHEME = "hypothesis"
+SOURCE_SCHEME = "source"
 MAX_NOT_TESTED_SHOWN = 12
 
 
@@ -44,8 +47,13 @@ class UrgencyBanner(QLabel):
         self.setObjectName("urgency_banner")
         self.setWordWrap(True)
         self.setMargin(10)
+        self._shown: tuple[str, str, str] | None = None
 
     def show_urgency(self, interpretation: Interpretation) -> None:
+        shown = (interpretation.urgency, interpretation.referral.to, interpretation.referral.text)
+        if shown == self._shown:  # restyling is slow: only when the urgency or referral changes
+            return
+        self._shown = shown
         urgency = interpretation.urgency
         background, text = URGENCY_COLOURS.get(urgency, URGENCY_COLOURS["routine"])
         size = 20 if urgency == "emergency" else 15
@@ -68,13 +76,17 @@ class InterpretationPanel(QWidget):
     def __init__(self, session: ExamSession, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
+        self._html = ""
         self.banner = UrgencyBanner(self)
         self.details = QTextBrowser(self)
         self.details.setObjectName("interpretation_details")
         self.details.setOpenLinks(False)
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A scroll bar that comes and goes makes every new text lay out twice.
+        self.details.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.details.setAccessibleName("Interpretation: red flags, hypotheses and next tests")
         self.details.anchorClicked.connect(self._on_link)
+        self.details.highlighted.connect(self._show_citation)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.banner)
@@ -88,14 +100,28 @@ class InterpretationPanel(QWidget):
 
     def show_interpretation(self, interpretation: Interpretation) -> None:
         self.banner.show_urgency(interpretation)
+        html = interpretation_html(interpretation, self._session.kb,
+                                   self._session.selected_hypothesis)
+        if html == self._html:
+            return
+        self._html = html
         scroll = self.details.verticalScrollBar().value()
-        self.details.setHtml(interpretation_html(interpretation, self._session.kb,
-                                                 self._session.selected_hypothesis))
+        self.details.setHtml(html)
         self.details.verticalScrollBar().setValue(scroll)
+
+    def citation(self, key: str) -> str:
+        source = self._session.kb.sources.get(key)
+        return f"{key}: {source.citation}" if source is not None else key
+
+    def _show_citation(self, url: QUrl) -> None:
+        if url.scheme() == SOURCE_SCHEME:
+            QToolTip.showText(QCursor.pos(), self.citation(url.path()), self.details)
 
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == FINDING_SCHEME:
             self.finding_requested.emit(url.path())
+        elif url.scheme() == SOURCE_SCHEME:
+            QToolTip.showText(QCursor.pos(), self.citation(url.path()), self.details)
         elif url.scheme() == HYPOTHESIS_SCHEME:
             hypotheses = self._session.interpretation.hypotheses
             rank = int(url.path())
@@ -106,68 +132,63 @@ class InterpretationPanel(QWidget):
 
 def interpretation_html(result: Interpretation, kb: KnowledgeBase,
                         selected: Hypothesis | None) -> str:
+    """The panel's text. Reasons are given for one hypothesis at a time (the selected one,
+    else the leader), which keeps the text short enough to lay out within a frame."""
+    explained = selected if selected in result.hypotheses else (
+        result.hypotheses[0] if result.hypotheses else None)
     parts: list[str] = []
     if result.red_flags:
-        parts.append("<h3 style='color:#B3001B'>Red flags</h3><ul>")
+        parts.append("<h3 style='color:#B3001B'>Red flags</h3>")
         for flag in result.red_flags:
             because = ", ".join(finding_label(p, kb) for p in flag.because)
-            parts.append(f"<li><b>[{escape(flag.urgency)}]</b> {escape(flag.text)}"
+            parts.append(f"<p><b>[{escape(flag.urgency)}]</b> {escape(flag.text)}"
                          f"<br><small>because: {escape(because)} · {_cite(flag.source)}"
-                         f"</small></li>")
-        parts.append("</ul>")
+                         f"</small></p>")
     parts.append("<h3>Localisation</h3>")
     if result.indeterminate:
-        parts.append("<p style='background:#FFF4CC; padding:4px'><b>Indeterminate:</b> the "
-                     "findings do not separate the leading sites. See the next tests.</p>")
+        parts.append("<p style='background:#FFF4CC'><b>Indeterminate:</b> the findings do not "
+                     "separate the leading sites. See the next tests.</p>")
     if not result.hypotheses:
         parts.append("<p><i>No localisation yet: record findings to see hypotheses.</i></p>")
-    else:
-        parts.append("<table cellspacing='0' cellpadding='2'>")
-        parts.extend(_ranking_row(rank, h, h == selected)
-                     for rank, h in enumerate(result.hypotheses))
-        parts.append("</table>")
+    parts.extend(_ranking_line(rank, h, h == explained)
+                 for rank, h in enumerate(result.hypotheses))
     if result.next_tests:
-        parts.append("<h3>Next tests</h3><ul>")
-        parts.extend(f"<li>{_finding_link(t.finding, kb)} — {escape(t.why)}</li>"
+        parts.append("<h3>Next tests</h3>")
+        parts.extend(f"<p>• {_finding_link(t.finding, kb)} — {escape(t.why)}</p>"
                      for t in result.next_tests)
-        parts.append("</ul>")
-    if result.hypotheses:
-        parts.append("<h3>Reasons</h3>")
-        parts.extend(_hypothesis_html(rank, h, h == selected)
-                     for rank, h in enumerate(result.hypotheses))
+    if explained is not None:
+        parts.append(_reasons_html(result.hypotheses.index(explained), explained,
+                                   len(result.hypotheses) > 1))
     if result.not_tested:
         shown = result.not_tested[:MAX_NOT_TESTED_SHOWN]
         more = len(result.not_tested) - len(shown)
         links = ", ".join(_finding_link(path, kb) for path in shown)
         parts.append(f"<h3>Not tested</h3><p>{links}{f' and {more} more' if more else ''}</p>")
-    parts.append(_sources_html(result, kb))
     return "".join(parts)
 
 
-def _ranking_row(rank: int, hypothesis: Hypothesis, selected: bool) -> str:
+def _ranking_line(rank: int, hypothesis: Hypothesis, explained: bool) -> str:
     """One line of the ranking: a link that selects the hypothesis, and its score."""
-    style = " style='background:#DCEBFA'" if selected else ""
-    weight = "bold" if rank == 0 else "normal"
-    return (f"<tr{style}><td style='font-weight:{weight}'>{rank + 1}. "
-            f"<a href='{HYPOTHESIS_SCHEME}:{rank}'>{escape(hypothesis.label)}</a></td>"
-            f"<td align='right'><small>{hypothesis.score:.2f}</small></td></tr>")
+    style = " style='background:#DCEBFA'" if explained else ""
+    label = escape(hypothesis.label)
+    if rank == 0:
+        label = f"<b>{label}</b>"
+    return (f"<p{style}>{rank + 1}. <a href='{HYPOTHESIS_SCHEME}:{rank}'>{label}</a>"
+            f" <small>score {hypothesis.score:.2f}</small></p>")
 
 
-def _hypothesis_html(rank: int, hypothesis: Hypothesis, selected: bool) -> str:
-    style = " style='background:#DCEBFA'" if selected else ""
-    title = (f"<a href='{HYPOTHESIS_SCHEME}:{rank}'>{rank + 1}. {escape(hypothesis.label)}</a>"
-             f" <small>score {hypothesis.score:.2f}</small>")
-    reasons = "".join(_evidence_html("+", e) for e in hypothesis.supporting)
-    reasons += "".join(_evidence_html("−", e) for e in hypothesis.against)
-    return (f"<div{style}><p style='margin-bottom:2px'><b>{title}</b></p>"
-            f"<table cellspacing='0' cellpadding='1'>{reasons}</table></div>")
+def _reasons_html(rank: int, hypothesis: Hypothesis, others: bool) -> str:
+    hint = " <small>(click another hypothesis for its reasons)</small>" if others else ""
+    reasons = "".join(_evidence_html("+", "#006B4F", e) for e in hypothesis.supporting)
+    reasons += "".join(_evidence_html("−", "#A33A00", e) for e in hypothesis.against)
+    return (f"<h3>Why {rank + 1}. {escape(hypothesis.label)}</h3>{hint}"
+            f"{reasons or '<p><i>No reasons given.</i></p>'}")
 
 
-def _evidence_html(sign: str, evidence: Evidence) -> str:
-    colour = "#006B4F" if sign == "+" else "#A33A00"
-    return (f"<tr><td style='color:{colour}; font-weight:bold' width='14'>{sign}</td>"
-            f"<td>{escape(evidence.text)} <small style='color:#555'>"
-            f"({escape(evidence.rule)}; {_cite(evidence.source)})</small></td></tr>")
+def _evidence_html(sign: str, colour: str, evidence: Evidence) -> str:
+    return (f"<p><b style='color:{colour}'>{sign}</b> {escape(evidence.text)} "
+            f"<small style='color:#555'>({escape(evidence.rule)}; {_cite(evidence.source)})"
+            f"</small></p>")
 
 
 def _finding_link(path: str, kb: KnowledgeBase) -> str:
@@ -179,17 +200,6 @@ def _source_keys(source: str) -> list[str]:
 
 
 def _cite(source: str) -> str:
-    return escape(", ".join(_source_keys(source)))
-
-
-def _sources_html(result: Interpretation, kb: KnowledgeBase) -> str:
-    """Every source cited above, once, with its full citation."""
-    cited = [*(f.source for f in result.red_flags),
-             *(e.source for h in result.hypotheses for e in (*h.supporting, *h.against))]
-    keys = dict.fromkeys(key for source in cited for key in _source_keys(source))
-    if not keys:
-        return ""
-    items = "".join(
-        f"<li><b>{escape(key)}</b>: {escape(kb.sources[key].citation) if key in kb.sources else ''}"
-        "</li>" for key in keys)
-    return f"<h4>Sources</h4><ul style='font-size:small'>{items}</ul>"
+    """Source keys as links; pointing at one shows its full citation."""
+    return ", ".join(f"<a href='{SOURCE_SCHEME}:{escape(key)}' style='color:#555'>{escape(key)}</a>"
+                     for key in _source_keys(source))

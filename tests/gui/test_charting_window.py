@@ -196,3 +196,15 @@ def test_screenshot_command_writes_a_png_of_the_requested_size(tmp_path, example
 def test_screenshot_refuses_a_bad_size(tmp_path, capsys):
     assert cli_main(["screenshot", str(tmp_path / "x.png"), "--size", "big"]) == 2
     assert "--size" in capsys.readouterr().err
+
+
+def test_choosing_a_hypothesis_selects_it_and_shows_its_reasons(window, session, example_path):
+    window.file_actions.open_exam(str(example_path("peroneal-foot-drop")))
+    second = session.interpretation.hypotheses[1]
+    details = window.charting.interpretation.details
+    assert f"Why 1. {session.interpretation.hypotheses[0].label}" in details.toPlainText()
+    details.anchorClicked.emit(QUrl("hypothesis:1"))
+    assert session.selected_hypothesis == second
+    assert f"Why 2. {second.label}" in details.toPlainText()
+    details.anchorClicked.emit(QUrl("hypothesis:1"))  # a second click clears the choice
+    assert session.selected_hypothesis is None

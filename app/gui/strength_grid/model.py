@@ -10,6 +10,7 @@ undo step per grade); the model repaints from `exam_changed`, so undo and load a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -42,6 +43,13 @@ class GridRow:
     muscle: Muscle | None = None
 
 
+@lru_cache(maxsize=1)
+def _bold_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
 def grid_rows(kb: KnowledgeBase) -> tuple[GridRow, ...]:
     rows: list[GridRow] = []
     for limb in LIMB_ORDER:
@@ -63,6 +71,7 @@ class StrengthModel(QAbstractTableModel):
         super().__init__(parent)
         self._session = session
         self._rows = grid_rows(session.kb)
+        self._row_of = {r.muscle.id: n for n, r in enumerate(self._rows) if r.muscle is not None}
         self._strength = session.exam.strength
         session.exam_changed.connect(self._on_exam_changed)
 
@@ -81,10 +90,10 @@ class StrengthModel(QAbstractTableModel):
 
     def grade_index(self, side: str, muscle_id: str) -> QModelIndex:
         """The cell holding `muscle_id` on `side` (invalid if the muscle is unknown)."""
-        for row, grid_row in enumerate(self._rows):
-            if grid_row.muscle is not None and grid_row.muscle.id == muscle_id:
-                return self.index(row, FIRST_GRADE_COLUMN + LIMB_SIDES.index(side))
-        return QModelIndex()
+        row = self._row_of.get(muscle_id)
+        if row is None or side not in LIMB_SIDES:
+            return QModelIndex()
+        return self.index(row, FIRST_GRADE_COLUMN + LIMB_SIDES.index(side))
 
     def is_grade_cell(self, index: ModelIndex) -> bool:
         return (index.isValid() and index.column() >= FIRST_GRADE_COLUMN
@@ -140,9 +149,7 @@ class StrengthModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and column == 0:
             return LIMB_TITLES[grid_row.limb]
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _bold_font()
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(HEADING_BACKGROUND)
         return None
@@ -169,9 +176,7 @@ class StrengthModel(QAbstractTableModel):
                 return QBrush(NOT_TESTABLE_BACKGROUND)
             return None
         if role == Qt.ItemDataRole.FontRole and is_weak(grade):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _bold_font()
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             recorded = {None: "not tested", NOT_TESTABLE: "not testable"}.get(grade, f"{grade}/5")
             return f"Patient's {side} {muscle.movement.lower()}: {recorded}"
@@ -183,8 +188,12 @@ class StrengthModel(QAbstractTableModel):
 
     # -- repaint -------------------------------------------------------------------------
     def _on_exam_changed(self, exam: Exam) -> None:
-        changed = exam.strength != self._strength
-        self._strength = exam.strength
-        if changed:
-            self.dataChanged.emit(self.index(0, FIRST_GRADE_COLUMN),
-                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
+        """Announce only the cells whose grade changed, so only they are repainted."""
+        before, self._strength = self._strength, exam.strength
+        if before == exam.strength:
+            return
+        for side, muscle_id in set(before) | set(exam.strength):
+            if before.get((side, muscle_id)) != exam.strength.get((side, muscle_id)):
+                cell = self.grade_index(side, muscle_id)
+                if cell.isValid():
+                    self.dataChanged.emit(cell, cell)

@@ -56,9 +56,9 @@ class StrengthGridView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         characters = self.fontMetrics().averageCharWidth()
         header.resizeSection(0, MOVEMENT_CHARACTERS * characters)
+        header.resizeSection(2, self.sizeHintForColumn(2) + characters)
         header.resizeSection(3, NERVE_CHARACTERS * characters)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         for column in range(FIRST_GRADE_COLUMN, model.columnCount()):
