@@ -82,8 +82,11 @@ def check_knowledge_tables(_scratch: Path) -> str:
 
     kb = load_knowledge()
     versions = kb.table_versions or {}
-    listed = ", ".join(f"{name} ({version})" for name, version in sorted(versions.items()))
-    return f"{len(versions)} tables, {len(kb.sources)} sources: {listed}"
+    if len(set(versions.values())) == 1:
+        listed = f"all version {next(iter(versions.values()))}"
+    else:
+        listed = ", ".join(f"{name} {version}" for name, version in sorted(versions.items()))
+    return f"{len(versions)} tables ({listed}), {len(kb.sources)} sources"
 
 
 def check_resource_files(_scratch: Path) -> str:
