@@ -62,10 +62,14 @@ class Fit:
                  + self.breadth + SCORE_PRIOR)
         return (self.explained + self.support) / total
 
-    def net(self, path: str) -> float:
-        """What the finding at `path` did for this hypothesis (positive helps it)."""
-        return (self.explained_by.get(path, 0.0) + self.support_by.get(path, 0.0)
-                - self.against_by.get(path, 0.0))
+    def net(self) -> dict[str, float]:
+        """Finding path -> what that finding did for this hypothesis (positive helps it)."""
+        result = dict(self.explained_by)
+        for path, amount in self.support_by.items():
+            result[path] = result.get(path, 0.0) + amount
+        for path, amount in self.against_by.items():
+            result[path] = result.get(path, 0.0) - amount
+        return result
 
     def add_support(self, path: str, amount: float, evidence: Evidence | None = None) -> None:
         self.support += amount

@@ -83,7 +83,9 @@ def localise(exam: Exam, kb: KnowledgeBase, settings: JudgementSettings) -> Loca
     shown = _shown(ranked, pair, leader, findings, index)
 
     detailed = {id(f): _detailed(f, findings, kb, index) for f in shown}
-    hypotheses = [_hypothesis(detailed[id(f)], _rivals(f, shown, pair, detailed), pair)
+    nets = {key: fit.net() for key, fit in detailed.items()}
+    hypotheses = [_hypothesis(detailed[id(f)], nets[id(f)],
+                              [nets[id(r)] for r in _rivals(f, shown, pair)], pair)
                   for f in shown]
 
     close = [f for f in shown[1:] if not _in_pair(f, pair)
@@ -172,20 +174,21 @@ def _shown(ranked: list[Fit], pair: Pair | None, leader: float, findings: Findin
     return head + shown[:room] + sorted(kept, key=_rank_key)
 
 
-def _rivals(fit: Fit, shown: list[Fit], pair: Pair | None, detailed: dict[int, Fit]
-            ) -> list[Fit]:
+def _rivals(fit: Fit, shown: list[Fit], pair: Pair | None) -> list[Fit]:
     """What `fit` must be told apart from: for the leader, every other hypothesis shown;
     for the others, the leader (never a partner in the same pair)."""
-    others = [detailed[id(o)] for o in shown
+    others = [o for o in shown
               if o is not fit and not (_in_pair(fit, pair) and _in_pair(o, pair))]
     return others if fit is shown[0] else others[:1]
 
 
-def _hypothesis(fit: Fit, rivals: list[Fit], pair: Pair | None) -> Hypothesis:
-    """`fit` as shown: the findings that separate it from its `rivals` lead both lists (how
-    much more each finding did for it than for them, on average), then the rest."""
+def _hypothesis(fit: Fit, net: dict[str, float], rivals: list[dict[str, float]],
+                pair: Pair | None) -> Hypothesis:
+    """`fit` as shown: the findings that separate it from its rivals lead both lists (how much
+    more each finding did for it (`net`) than for them, on average), then the rest."""
+    count = max(len(rivals), 1)
     paths = {e.finding for e in (*fit.evidence_for, *fit.evidence_against)}
-    advantage = {p: round(fit.net(p) - sum(r.net(p) for r in rivals) / max(len(rivals), 1), 9)
+    advantage = {p: round(net.get(p, 0.0) - sum(r.get(p, 0.0) for r in rivals) / count, 9)
                  for p in paths}
     supporting = sorted(fit.evidence_for, key=lambda e: -advantage[e.finding])
     against = sorted(fit.evidence_against, key=lambda e: advantage[e.finding])

@@ -54,7 +54,8 @@ def best_pair(ranked: Sequence[Fit], total_mass: float, best_score: float) -> Pa
                 or round(explained - a.explained, 9) < MIN_OWN_CONTRIBUTION):
             continue
         support = a.support + b.support
-        cost = a.against + b.against + a.breadth + b.breadth + SECOND_LESION_COST
+        cost = (_against_left(a, b) + _against_left(b, a) + a.breadth + b.breadth
+                + SECOND_LESION_COST)
         score = (explained + support) / (total_mass + support + cost + SCORE_PRIOR)
         score = round(score, 9)
         if score > round(best_score + MIN_ADVANTAGE, 9) and (winner is None
@@ -62,3 +63,10 @@ def best_pair(ranked: Sequence[Fit], total_mass: float, best_score: float) -> Pa
             first, second = sorted((a, b), key=lambda f: (-f.score, f.site, f.side))
             winner = Pair(first, second, score)
     return winner
+
+
+def _against_left(fit: Fit, partner: Fit) -> float:
+    """What counts against `fit` once `partner` is there: not a finding the partner explains
+    (a weak muscle outside `fit`'s reach, a UMN sign the partner's cord lesion explains)."""
+    return sum(amount for path, amount in fit.against_by.items()
+               if path not in partner.explained_by)
