@@ -4,14 +4,16 @@
 (the native Windows style ignores dark mode), fractional high-DPI scaling passed through,
 the application name and icon. `build_main_window(context)` assembles the window: patient
 banner, charting area, File and Edit menus (undo Ctrl+Z, redo Ctrl+Shift+Z and Ctrl+Y), then
-installs the feature modules of `app.gui.features`.
+installs the feature modules of `app.gui.features`; `show_main_window(context)` is the app's
+start: window first, features a moment later.
 """
 
 from __future__ import annotations
 
 import sys
+from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -68,6 +70,18 @@ class ChartingWindow(MainWindow):
 
 
 def build_main_window(context: AppContext) -> ChartingWindow:
+    """The window with every feature module installed (not shown yet)."""
     window = ChartingWindow(context)
     install_features(window, context)
+    return window
+
+
+def show_main_window(context: AppContext) -> ChartingWindow:
+    """How the app starts: the charting window is shown and painted first, and the feature
+    modules (records, letter, ...) install on the next turn of the event loop, so the heavy
+    imports they bring (SQLite layer, matplotlib, ReportLab) never delay the first window."""
+    window = ChartingWindow(context)
+    window.show()
+    QApplication.processEvents()
+    QTimer.singleShot(0, partial(install_features, window, context))
     return window

@@ -21,12 +21,13 @@ def open_app(args: argparse.Namespace) -> int:
         sys.stderr.write(problem + "\n")
         return 1
     from app.gui.context import AppContext
-    from app.gui.main import build_main_window, create_application
+    from app.gui.main import create_application, show_main_window
     from app.gui.session import ExamSession
 
     app = create_application()
     kb = load_knowledge()
     context = AppContext(session=ExamSession(kb), kb=kb, home=resolve_home(args.home))
-    window = build_main_window(context)
-    window.show()
-    return app.exec()
+    window = show_main_window(context)  # referenced until the event loop ends
+    exit_code = app.exec()
+    window.deleteLater()
+    return exit_code

@@ -1,0 +1,86 @@
+"""Cold start to window shown: NerveChart's charting window against a bare PySide6 QMainWindow.
+
+Each sample is a fresh Python process, timed by the parent from launch until the child reports
+its window shown and its first events (expose, paint) processed. The two programs alternate so
+both see the same machine load; medians of `RUNS` each, and their ratio (target: at most 1.5).
+The NerveChart child starts exactly as `nervechart` does (`show_main_window`: knowledge base,
+session, charting window shown; the feature modules install on the next event-loop turn) on
+an empty home folder. Qt runs offscreen unless QT_QPA_PLATFORM says
+otherwise. Run: `.venv/bin/python -m benchmarks.gui_cold_start`.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+from benchmarks.storage_timing import machine
+
+RUNS = 9
+ROOT = Path(__file__).resolve().parents[1]
+_REPORT_WHEN_SHOWN = """
+    print("shown", flush=True)
+    os._exit(0)
+"""
+_BARE = textwrap.dedent("""
+    import os
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication([])
+    window = QMainWindow()
+    window.resize(1500, 940)
+    window.show()
+    app.processEvents()
+""") + textwrap.dedent(_REPORT_WHEN_SHOWN)
+_NERVECHART = textwrap.dedent("""
+    import os, sys
+    from pathlib import Path
+    from app.gui.context import AppContext
+    from app.gui.main import create_application, show_main_window
+    from app.gui.session import ExamSession
+    from app.knowledge import load_knowledge
+
+    app = create_application()
+    kb = load_knowledge()
+    window = show_main_window(AppContext(session=ExamSession(kb), kb=kb, home=Path(sys.argv[1])))
+""") + textwrap.dedent(_REPORT_WHEN_SHOWN)
+
+
+def _start_ms(program: str, home: Path) -> float:
+    for stale in home.glob("nervechart.lock"):
+        stale.unlink()
+    environment = {**os.environ, "PYTHONPATH": str(ROOT),
+                   "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    began = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", program, str(home)], cwd=ROOT, text=True,
+                            capture_output=True, timeout=120, env=environment, check=True)
+    elapsed = (time.perf_counter() - began) * 1000
+    if "shown" not in result.stdout:
+        raise RuntimeError(f"the window did not report being shown: {result.stderr[-500:]}")
+    return elapsed
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="nervechart-bench-") as folder:
+        home = Path(folder)
+        _start_ms(_NERVECHART, home)  # first start creates the database; warms the file cache
+        _start_ms(_BARE, home)
+        bare, nervechart = [], []
+        for _ in range(RUNS):
+            bare.append(_start_ms(_BARE, home))
+            nervechart.append(_start_ms(_NERVECHART, home))
+    ratio = statistics.median(nervechart) / statistics.median(bare)
+    print(f"cold start to window shown, median of {RUNS}: bare QMainWindow "
+          f"{statistics.median(bare):.0f} ms, NerveChart {statistics.median(nervechart):.0f} ms, "
+          f"ratio {ratio:.2f}")
+    print(machine())
+
+
+if __name__ == "__main__":
+    main()
