@@ -50,6 +50,7 @@ class Fit:
     against: float = 0.0
     support: float = 0.0
     breadth: float = 0.0
+    central: bool = False  # a cord or brain lesion (explains UMN signs)
     explained_by: dict[str, float] = field(default_factory=dict)  # finding path -> mass
     support_by: dict[str, float] = field(default_factory=dict)
     against_by: dict[str, float] = field(default_factory=dict)
@@ -105,7 +106,8 @@ def rule_id(site_id: str, item: str) -> str:
 def fit_site(profile: Profile, scope: frozenset[str], side: str, label: str,
              findings: Findings) -> Fit:
     """Score `profile` on the sides in `scope` against `findings` (module docstring)."""
-    fit = Fit(site=profile.site, side=side, scope=scope, label=label, breadth=profile.breadth)
+    fit = Fit(site=profile.site, side=side, scope=scope, label=label, breadth=profile.breadth,
+              central=profile.kind in ("myelopathy", "central"))
     explained_by, support_by, against_by = fit.explained_by, fit.support_by, fit.against_by
     sides = scope | {MIDLINE}
 
@@ -160,9 +162,12 @@ def fit_site(profile: Profile, scope: frozenset[str], side: str, label: str,
 
 
 def explain_fit(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBase) -> None:
-    """Write the evidence sentences of `fit` (scored by `fit_site`): one line per finding."""
+    """Write the evidence sentences of `fit` (scored by `fit_site`): one line per finding,
+    before the lines the pattern rules already wrote."""
     phrase = site_phrase(fit.label)
     sides = fit.scope | {MIDLINE}
+    pattern_for, pattern_against = fit.evidence_for, fit.evidence_against
+    fit.evidence_for, fit.evidence_against = [], []
 
     def say(path: str, item: str, text: str, source: str, favours: bool) -> None:
         target = fit.evidence_for if favours else fit.evidence_against
@@ -238,6 +243,8 @@ def explain_fit(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBas
         cue = kb.cues[cue_id]
         say(f"history.cues.{cue_id}", cue_id, f"History of {cue.label}: fits {phrase}.",
             cue.source, True)
+    fit.evidence_for += pattern_for
+    fit.evidence_against += pattern_against
 
 
 def _side_words(side: str) -> str:

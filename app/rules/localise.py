@@ -34,7 +34,7 @@ from app.rules.candidates import SIDED_KINDS, Candidate, bilateral_variants, can
 from app.rules.discriminators import next_tests, not_tested
 from app.rules.findings import Findings, normalise
 from app.rules.fit import Fit, explain_fit, fit_site, site_phrase
-from app.rules.patterns import apply_patterns
+from app.rules.patterns import age_notes, apply_patterns
 from app.rules.profiles import ProfileIndex, profile_index
 from app.rules.two_lesions import Pair, best_pair
 
@@ -82,19 +82,17 @@ def localise(exam: Exam, kb: KnowledgeBase, settings: JudgementSettings) -> Loca
     leader = pair.score if pair else ranked[0].score
     shown = _shown(ranked, pair, leader, findings, index)
 
-    detailed = {id(f): _detailed(f, findings, kb, index) for f in shown}
-    nets = {key: fit.net() for key, fit in detailed.items()}
-    hypotheses = [_hypothesis(detailed[id(f)], nets[id(f)],
-                              [nets[id(r)] for r in _rivals(f, shown, pair)], pair)
-                  for f in shown]
+    for fit in shown:
+        _explain(fit, findings, kb, index)
+    nets = {id(f): f.net() for f in shown}
+    hypotheses = [_hypothesis(f, nets[id(f)], [nets[id(r)] for r in _rivals(f, shown, pair)],
+                              pair) for f in shown]
 
     close = [f for f in shown[1:] if not _in_pair(f, pair)
              and not _separated(leader, f.score)][:MAX_RIVALS]
     indeterminate = bool(close)
-    group = [detailed[id(shown[0])], *(detailed[id(f)] for f in close)]
-    tests = next_tests(group, [detailed[id(f)] for f in shown], findings, index, kb) \
-        if indeterminate else ()
-    leading = [detailed[id(f)] for f in shown[:3]]
+    tests = next_tests([shown[0], *close], shown, findings, index, kb) if indeterminate else ()
+    leading = shown[:3]
     return Localisation(hypotheses=tuple(hypotheses), indeterminate=indeterminate,
                         next_tests=tests, not_tested=not_tested(leading, findings, index, kb))
 
@@ -109,21 +107,19 @@ def hypothesis_label(site_label: str, side: str) -> str:
 
 def _fit(candidate: Candidate, findings: Findings, kb: KnowledgeBase, index: ProfileIndex
          ) -> Fit:
-    """The score of one candidate, without evidence sentences."""
+    """The score of one candidate (finding sentences are written later, if it is shown)."""
     profile = candidate.profile
     label = hypothesis_label(kb.sites[profile.site].label, candidate.side)
     fit = fit_site(profile, candidate.scope, candidate.side, label, findings)
-    apply_patterns(fit, profile, findings, kb, index, explain=False)
+    apply_patterns(fit, profile, findings, kb, index)
     return fit
 
 
-def _detailed(fit: Fit, findings: Findings, kb: KnowledgeBase, index: ProfileIndex) -> Fit:
-    """The same hypothesis scored again, with its evidence sentences (shown ones only)."""
+def _explain(fit: Fit, findings: Findings, kb: KnowledgeBase, index: ProfileIndex) -> None:
+    """Write the evidence sentences of a hypothesis that is shown."""
     profile = index.profiles[fit.site]
-    detailed = fit_site(profile, fit.scope, fit.side, fit.label, findings)
-    explain_fit(detailed, profile, findings, kb)
-    apply_patterns(detailed, profile, findings, kb, index, explain=True)
-    return detailed
+    explain_fit(fit, profile, findings, kb)
+    age_notes(fit, profile, findings, kb)
 
 
 def _separated(leader: float, rival: float) -> bool:
@@ -190,7 +186,10 @@ def _hypothesis(fit: Fit, net: dict[str, float], rivals: list[dict[str, float]],
     paths = {e.finding for e in (*fit.evidence_for, *fit.evidence_against)}
     advantage = {p: round(net.get(p, 0.0) - sum(r.get(p, 0.0) for r in rivals) / count, 9)
                  for p in paths}
-    supporting = sorted(fit.evidence_for, key=lambda e: -advantage[e.finding])
+    # Findings it explains (deficits, reflexes, signs) before those that only support it
+    # (pain, tests, history, patterns): these never localise on their own.
+    supporting = sorted(fit.evidence_for, key=lambda e: (e.finding not in fit.explained_by,
+                                                         -advantage[e.finding]))
     against = sorted(fit.evidence_against, key=lambda e: advantage[e.finding])
     score = fit.score
     if pair is not None and (fit.site, fit.side) in ((pair.first.site, pair.first.side),
@@ -202,8 +201,8 @@ def _hypothesis(fit: Fit, net: dict[str, float], rivals: list[dict[str, float]],
         supporting.insert(0, Evidence(
             only_partner[0] if only_partner else next(iter(partner.explained_by), ""),
             f"Two lesions: with {site_phrase(partner.label)} this explains findings that "
-            "neither explains alone (double crush or a second lesion; about a third of "
-            "foot-drop patients have one).", "loc.two_lesions", "yap_foot_drop"))
+            "neither explains alone (second lesions are common: about a third of patients "
+            "with foot drop have one).", "loc.two_lesions", "yap_foot_drop"))
     return Hypothesis(site=fit.site, side=fit.side, score=score, label=fit.label,
                       supporting=tuple(supporting), against=tuple(against))
 

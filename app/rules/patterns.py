@@ -25,16 +25,15 @@ _ASYMMETRY = 0.25  # |left - right| / (left + right) above this is asymmetric
 
 
 def apply_patterns(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBase,
-                   index: ProfileIndex, explain: bool) -> None:
-    """Add the pattern evidence that applies to `fit` (module docstring)."""
+                   index: ProfileIndex) -> None:
+    """Add the pattern evidence that applies to `fit` (module docstring); it applies to few
+    candidates, so its sentences are written whether or not the hypothesis is shown."""
     if profile.kind in ("cauda_equina", "conus"):
-        _sacral_patterns(fit, profile, findings, kb, index, explain)
+        _sacral_patterns(fit, profile, findings, kb, index)
     if profile.kind == "polyneuropathy":
-        _polyneuropathy_patterns(fit, findings, kb, index, explain)
+        _polyneuropathy_patterns(fit, findings, kb, index)
     if profile.site == "myelopathy:cervical" or profile.kind == "central":
-        _needs_arm_involvement(fit, profile, findings, kb, index, explain)
-    if explain:
-        _age_notes(fit, profile, findings, kb)
+        _needs_arm_involvement(fit, profile, findings, kb, index)
 
 
 def _leg_mass(findings: Findings, index: ProfileIndex, side: str) -> tuple[float, str]:
@@ -51,7 +50,7 @@ def _leg_mass(findings: Findings, index: ProfileIndex, side: str) -> tuple[float
 
 
 def _sacral_patterns(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBase,
-                     index: ProfileIndex, explain: bool) -> None:
+                     index: ProfileIndex) -> None:
     source = kb.sites[profile.site].source
     (left, left_path), (right, right_path) = (_leg_mass(findings, index, s) for s in LIMB_SIDES)
     asymmetric = bool(left + right) and abs(left - right) / (left + right) > _ASYMMETRY
@@ -61,18 +60,18 @@ def _sacral_patterns(fit: Fit, profile: Profile, findings: Findings, kb: Knowled
             fit.add_support(heavier, PATTERN_SUPPORT, Evidence(
                 heavier, "The leg deficit is asymmetric, as is usual in cauda equina syndrome "
                 "(conus lesions are symmetric).", "loc.cauda_equina.asymmetric",
-                source) if explain else None)
+                source))
         leg_pain = sorted(f"symptoms.{s}.{r}" for s, r in findings.pain
                           if s in LIMB_SIDES and index.region_limb[r] == "lower")
         if leg_pain and profile.kind == "cauda_equina":
             fit.add_support(leg_pain[0], PATTERN_SUPPORT, Evidence(
                 leg_pain[0], "Radicular leg pain, usually more severe in cauda equina syndrome "
                 "than in a conus lesion.", "loc.cauda_equina.radicular_pain",
-                source) if explain else None)
+                source))
         if not asymmetric and profile.kind == "conus":
             fit.add_support(heavier, PATTERN_SUPPORT, Evidence(
                 heavier, "The leg deficit is symmetric, as in a conus medullaris lesion.",
-                "loc.conus.symmetric", source) if explain else None)
+                "loc.conus.symmetric", source))
     if profile.kind == "conus":
         spared = [r for r, limb in index.reflex_limb.items()
                   if limb == "lower" and r not in profile.reflexes]
@@ -84,11 +83,11 @@ def _sacral_patterns(fit: Fit, profile: Profile, findings: Findings, kb: Knowled
             fit.add_support(knee, PATTERN_SUPPORT, Evidence(
                 knee, "Knee jerks preserved while ankle jerks are lost: "
                 "the conus pattern.", "loc.conus.knee_kept_ankle_lost",
-                source) if explain else None)
+                source))
 
 
 def _needs_arm_involvement(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBase,
-                           index: ProfileIndex, explain: bool) -> None:
+                           index: ProfileIndex) -> None:
     arm = [f"strength.{s}.{m}" for s, m in findings.weak if index.muscle_limb[m] == "upper"]
     arm += [f"reflexes.{s}.{r}" for s, r in (*findings.reduced, *findings.brisk)
             if index.reflex_limb[r] == "upper"]
@@ -100,11 +99,11 @@ def _needs_arm_involvement(fit: Fit, profile: Profile, findings: Findings, kb: K
             first_sign,
             "No arm finding: upper motor neuron signs confined to the legs fit a "
             f"thoracic cord lesion better than {fit.label[:1].lower() + fit.label[1:]}.",
-            "loc.umn.legs_only", kb.sites[profile.site].source) if explain else None)
+            "loc.umn.legs_only", kb.sites[profile.site].source))
 
 
 def _polyneuropathy_patterns(fit: Fit, findings: Findings, kb: KnowledgeBase,
-                             index: ProfileIndex, explain: bool) -> None:
+                             index: ProfileIndex) -> None:
     source = kb.sites["polyneuropathy"].source
     distal = {side: {r for s, r in findings.deficits if s == side and r in index.distal_regions}
               for side in LIMB_SIDES}
@@ -114,16 +113,17 @@ def _polyneuropathy_patterns(fit: Fit, findings: Findings, kb: KnowledgeBase,
         fit.add_support(first, PATTERN_SUPPORT, Evidence(
             first, "Distal sensory loss in the same regions on both "
             "sides (glove-and-stocking pattern).", "loc.polyneuropathy.symmetric_distal",
-            source) if explain else None)
+            source))
     if findings.age_set_aside and shared:
         path = "reflexes.{}.{}".format(*sorted(findings.age_set_aside)[0])
         fit.add_support(path, PATTERN_SUPPORT, Evidence(
             path, f"Both ankle jerks reduced at age {findings.age} with symmetric distal "
             "sensory loss: consider polyneuropathy.", "loc.polyneuropathy.ankle_jerks_with_age",
-            "vrancken2006") if explain else None)
+            "vrancken2006"))
 
 
-def _age_notes(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBase) -> None:
+def age_notes(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBase) -> None:
+    """Say, on a hypothesis shown, which age-dependent reflexes were set aside."""
     for side, reflex_id in sorted(findings.age_set_aside):
         if side in fit.scope and reflex_id in profile.reflexes:
             reflex = kb.reflexes[reflex_id]

@@ -44,8 +44,8 @@ def best_pair(ranked: Sequence[Fit], total_mass: float, best_score: float) -> Pa
     floor = round(ranked[min(PAIR_POOL, len(ranked)) - 1].score, 9)
     pool = [f for f in ranked if round(f.score, 9) >= floor]
     for a, b in combinations(pool, 2):
-        if a.site == b.site:
-            continue
+        if a.site == b.site or (a.central and b.central):
+            continue  # one cord or brain lesion already explains the signs below it
         paths = sorted(a.explained_by.keys() | b.explained_by.keys())
         explained = sum(max(a.explained_by.get(p, 0.0), b.explained_by.get(p, 0.0))
                         for p in paths)
