@@ -88,6 +88,25 @@ def test_a_common_peroneal_lesion_spares_inversion_and_hip_abduction(kb):
     assert set(weak) == {"ankle_dorsiflexion", "great_toe_extension", "ankle_eversion"}
 
 
+def test_hip_flexion_separates_the_pelvic_femoral_nerve_from_the_thigh_segment(kb):
+    """clinical.md 4.5: hip flexion weak with a pelvic femoral or plexus lesion, normal with a
+    femoral lesion below the inguinal ligament; adduction spared by both femoral lesions."""
+    assert "hip_flexion" in predicted_muscles("nerve:femoral_pelvic", kb)
+    assert "hip_flexion" not in predicted_muscles("nerve:femoral", kb)
+    assert "hip_flexion" in predicted_muscles("plexus:lumbar", kb)
+    for femoral in ("nerve:femoral", "nerve:femoral_pelvic"):
+        assert "hip_adduction" not in predicted_muscles(femoral, kb)
+    assert "nerve:femoral" in nerve_subtree("nerve:femoral_pelvic", kb)
+
+
+def test_the_lumbar_plexus_spares_the_l5_and_s1_muscles_the_lumbosacral_plexus_weakens(kb):
+    lumbar = predicted_muscles("plexus:lumbar", kb)
+    whole = predicted_muscles("plexus:lumbosacral", kb)
+    assert {"hip_adduction", "knee_extension"} <= lumbar.keys()
+    assert "ankle_plantarflexion" not in lumbar and "ankle_plantarflexion" in whole
+    assert "great_toe_extension" not in lumbar  # EHL is L5/S1
+
+
 def test_the_upper_trunk_spares_the_rhomboids_but_the_c5_root_does_not(kb):
     assert "scapular_retraction" not in predicted_muscles("plexus:brachial_upper", kb)
     assert predicted_muscles("root:C5", kb)["scapular_retraction"] == 1.0
