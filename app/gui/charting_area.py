@@ -111,6 +111,6 @@ class ChartingArea(QSplitter):
         return None
 
     def _show_unasked(self, unasked: int) -> None:
-        title = f"Red flags ({unasked} CES not asked)" if unasked else "Red flags"
+        title = f"Red flags ({unasked} to ask)" if unasked else "Red flags"
         if self.tabs.tabText(self._pages["red_flags"]) != title:  # avoids a tab bar relayout
             self.tabs.setTabText(self._pages["red_flags"], title)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from app.domain.vocabulary import LIMB_SIDES
 from app.gui.strength_grid import StrengthGrid
 from app.gui.strength_grid.grades import parse_grade
-from app.gui.strength_grid.model import FIRST_GRADE_COLUMN
+from app.gui.strength_grid.model import GRADE_COLUMNS
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def test_every_muscle_of_the_knowledge_base_has_a_row_lower_limb_first(grid, kb)
     limbs = [m.limb for m in muscles]
     assert limbs == sorted(limbs, key=("lower", "upper").index)
     assert [model.headerData(c, Qt.Orientation.Horizontal)
-            for c in range(FIRST_GRADE_COLUMN, model.columnCount())] == ["Left", "Right"]
+            for c in GRADE_COLUMNS] == ["Left", "Right"]
 
 
 def test_typing_grades_fills_cells_and_enter_moves_down(grid, session, qtbot):
@@ -142,5 +142,5 @@ def test_parse_grade_refuses_other_input_by_name(typed):
 def test_sides_in_the_grid_are_the_patients(grid):
     model = grid.model
     tips = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
-            for c in range(FIRST_GRADE_COLUMN, model.columnCount())]
+            for c in GRADE_COLUMNS]
     assert tips == [f"The patient's {side} side" for side in LIMB_SIDES]

@@ -1,10 +1,11 @@
 """StrengthModel: the muscles of the knowledge base as a table over the session's exam.
 
 Rows: a heading row per limb ("Lower limb", then "Upper limb"), each followed by its muscles in
-table order. Columns: movement, muscle, roots, nerve (read-only labels), then the patient's Left
-and Right grades. A grade cell shows the recorded MRC value, or nothing when the muscle was not
-tested: an untested cell is never shown as 5. Edits go through `ExamSession.set_strength` (one
-undo step per grade); the model repaints from `exam_changed`, so undo and load are reflected too.
+table order. Columns: the movement, the patient's Left and Right grades, then roots, muscle and
+nerve (read-only labels). A grade cell shows the recorded MRC value, or nothing when the muscle
+was not tested: an untested cell is never shown as 5. Edits go through
+`ExamSession.set_strength` (one undo step per grade); the model repaints from `exam_changed`,
+so undo and load are reflected too.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from app.gui.strength_grid.grades import is_weak, parse_grade
 
 LIMB_ORDER: tuple[str, ...] = ("lower", "upper")
 LIMB_TITLES = {"lower": "Lower limb", "upper": "Upper limb"}
-LABEL_COLUMNS: tuple[str, ...] = ("Movement", "Muscle", "Roots", "Nerve")
-SIDE_TITLES = {"left": "Left", "right": "Right"}
-FIRST_GRADE_COLUMN = len(LABEL_COLUMNS)
+# The grades sit right after the movement so they stay in view when the panel is narrow.
+COLUMNS: tuple[str, ...] = ("movement", "left", "right", "roots", "muscle", "nerve")
+COLUMN_TITLES = {"movement": "Movement", "left": "Left", "right": "Right", "roots": "Roots",
+                 "muscle": "Muscle", "nerve": "Nerve"}
+GRADE_COLUMNS: tuple[int, ...] = tuple(COLUMNS.index(side) for side in LIMB_SIDES)
 MINOR_ROOT_SHARE = 0.25  # roots supplying less than this are shown in brackets
 
 WEAK_BACKGROUND = QColor("#F4C7A1")  # Okabe-Ito orange, lightened; text stays dark
@@ -80,23 +83,23 @@ class StrengthModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else FIRST_GRADE_COLUMN + len(LIMB_SIDES)
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def row(self, row: int) -> GridRow:
         return self._rows[row]
 
     def side_of_column(self, column: int) -> str | None:
-        return LIMB_SIDES[column - FIRST_GRADE_COLUMN] if column >= FIRST_GRADE_COLUMN else None
+        return COLUMNS[column] if column in GRADE_COLUMNS else None
 
     def grade_index(self, side: str, muscle_id: str) -> QModelIndex:
         """The cell holding `muscle_id` on `side` (invalid if the muscle is unknown)."""
         row = self._row_of.get(muscle_id)
         if row is None or side not in LIMB_SIDES:
             return QModelIndex()
-        return self.index(row, FIRST_GRADE_COLUMN + LIMB_SIDES.index(side))
+        return self.index(row, COLUMNS.index(side))
 
     def is_grade_cell(self, index: ModelIndex) -> bool:
-        return (index.isValid() and index.column() >= FIRST_GRADE_COLUMN
+        return (index.isValid() and index.column() in GRADE_COLUMNS
                 and self._rows[index.row()].muscle is not None)
 
     # -- data ----------------------------------------------------------------------------
@@ -104,15 +107,10 @@ class StrengthModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
             return None
-        if section >= FIRST_GRADE_COLUMN:
-            side = LIMB_SIDES[section - FIRST_GRADE_COLUMN]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return SIDE_TITLES[side]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return f"The patient's {side} side"
-            return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return LABEL_COLUMNS[section]
+            return COLUMN_TITLES[COLUMNS[section]]
+        if role == Qt.ItemDataRole.ToolTipRole and section in GRADE_COLUMNS:
+            return f"The patient's {COLUMNS[section]} side"
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -129,9 +127,9 @@ class StrengthModel(QAbstractTableModel):
         grid_row = self._rows[index.row()]
         if grid_row.muscle is None:
             return self._heading_data(grid_row, index.column(), role)
-        if index.column() < FIRST_GRADE_COLUMN:
-            return self._label_data(grid_row.muscle, index.column(), role)
-        side = LIMB_SIDES[index.column() - FIRST_GRADE_COLUMN]
+        side = self.side_of_column(index.column())
+        if side is None:
+            return self._label_data(grid_row.muscle, COLUMNS[index.column()], role)
         return self._grade_data(grid_row.muscle, side, role)
 
     def setData(self, index: ModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -154,10 +152,10 @@ class StrengthModel(QAbstractTableModel):
             return QBrush(HEADING_BACKGROUND)
         return None
 
-    def _label_data(self, muscle: Muscle, column: int, role: int):
+    def _label_data(self, muscle: Muscle, column: str, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            return (muscle.movement, muscle.muscle, roots_text(muscle),
-                    self._nerve_label(muscle))[column]
+            return {"movement": muscle.movement, "muscle": muscle.muscle,
+                    "roots": roots_text(muscle), "nerve": self._nerve_label(muscle)}[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (f"{muscle.movement}: {muscle.muscle}\nRoots {roots_text(muscle)}; "
                     f"nerve {self._nerve_label(muscle)}")

@@ -29,10 +29,16 @@ from app.domain.vocabulary import LIMB_SIDES
 from app.gui.session import ExamSession
 from app.gui.strength_grid.delegate import GradeDelegate
 from app.gui.strength_grid.grades import NORMAL_GRADE, fill_untested
-from app.gui.strength_grid.model import FIRST_GRADE_COLUMN, LIMB_ORDER, LIMB_TITLES, StrengthModel
+from app.gui.strength_grid.model import (
+    COLUMNS,
+    GRADE_COLUMNS,
+    LIMB_ORDER,
+    LIMB_TITLES,
+    StrengthModel,
+)
 
-MOVEMENT_CHARACTERS = 26  # starting widths of the label columns; the user may resize them
-NERVE_CHARACTERS = 24
+MOVEMENT_CHARACTERS = 28  # starting widths of the label columns; the user may resize them
+MUSCLE_CHARACTERS = 22
 
 _Move = QAbstractItemView.CursorAction
 _Hint = QAbstractItemDelegate.EndEditHint
@@ -55,13 +61,14 @@ class StrengthGridView(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         characters = self.fontMetrics().averageCharWidth()
-        header.resizeSection(0, MOVEMENT_CHARACTERS * characters)
-        header.resizeSection(2, self.sizeHintForColumn(2) + characters)
-        header.resizeSection(3, NERVE_CHARACTERS * characters)
+        header.resizeSection(COLUMNS.index("movement"), MOVEMENT_CHARACTERS * characters)
+        roots = COLUMNS.index("roots")
+        header.resizeSection(roots, self.sizeHintForColumn(roots) + characters)
+        header.resizeSection(COLUMNS.index("muscle"), MUSCLE_CHARACTERS * characters)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for column in range(FIRST_GRADE_COLUMN, model.columnCount()):
+        for column in GRADE_COLUMNS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, self.fontMetrics().horizontalAdvance("Right") + 28)
         for row in range(model.rowCount()):
@@ -129,8 +136,7 @@ class StrengthGridView(QTableView):
     def _grade_cells(self) -> list[QModelIndex]:
         model = self._model
         return [model.index(row, column) for row in range(model.rowCount())
-                for column in range(FIRST_GRADE_COLUMN, model.columnCount())
-                if model.is_grade_cell(model.index(row, column))]
+                for column in GRADE_COLUMNS if model.is_grade_cell(model.index(row, column))]
 
 
 class StrengthGrid(QWidget):
