@@ -39,6 +39,7 @@ FINDING_SCHEME = "finding"
 HYPOTHESIS_SCHEME = "hypothesis"
 SOURCE_SCHEME = "source"
 MAX_NOT_TESTED_SHOWN = 12
+DOCUMENT_STYLE = "p { margin-top: 1px; margin-bottom: 3px; } h3 { margin-top: 8px; }"
 
 
 class UrgencyBanner(QLabel):
@@ -81,6 +82,7 @@ class InterpretationPanel(QWidget):
         self.details = QTextBrowser(self)
         self.details.setObjectName("interpretation_details")
         self.details.setOpenLinks(False)
+        self.details.document().setDefaultStyleSheet(DOCUMENT_STYLE)
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # A scroll bar that comes and goes makes every new text lay out twice.
         self.details.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
