@@ -41,7 +41,7 @@ from app.rules.two_lesions import Pair, best_pair
 MAX_HYPOTHESES = 6
 # A hypothesis scoring under this share of the leader's score (and separated from it) is not
 # shown: it explains little and would only clutter the list.
-KEEP_RATIO = 0.4
+KEEP_RATIO = 0.5
 # The leader is separated from a rival when the rival's misfit (1 - score) is at least this many
 # times the leader's: scores crowd towards 1 when much is explained, so a ratio, not a gap.
 SEPARATION_RATIO = 1.3

@@ -6,7 +6,7 @@ Expected answers: shared/examples/README.md; clinical.md 4.2 (Jeon 2013, Stevens
 from __future__ import annotations
 
 from app.rules.profiles import profile_index
-from tests.rules.localise_helpers import hypothesis, run, shared
+from tests.rules.localise_helpers import exam_doc, hypothesis, run, shared
 
 
 def rules_of(evidence) -> set[str]:
@@ -38,14 +38,15 @@ def test_peroneal_foot_drop_holds_normal_inversion_against_l5(kb):
 
 
 def test_c7_radiculopathy_beats_the_radial_nerve_on_pronation_and_brachioradialis(kb):
-    doc = shared("c7-radiculopathy")
-    result = run(doc, kb)
+    result = run(shared("c7-radiculopathy"), kb)
     assert (result.hypotheses[0].site, result.hypotheses[0].side) == ("root:C7", "right")
     assert not any(h.site == "nerve:radial_axilla" for h in result.hypotheses)  # far below
-    doc["strength"]["right"]["wrist_flexion"] = "NT"  # one median C7 muscle fewer
-    radial = hypothesis(run(doc, kb), "nerve:radial_axilla", "right")
-    assert {"strength.right.forearm_pronation", "strength.right.elbow_flexion_midprone"} <= \
-        {e.finding for e in radial.against}
+    wrist_drop = exam_doc(strength={"right": {"wrist_extension": "3", "finger_extension": "3",
+                                              "elbow_extension": "4", "forearm_pronation": "4"}})
+    result = run(wrist_drop, kb)
+    assert result.hypotheses[0].site == "root:C7"
+    radial = hypothesis(result, "nerve:radial_axilla", "right")
+    assert radial.against[0].finding == "strength.right.forearm_pronation"
 
 
 def test_cauda_equina_is_bilateral_and_cites_the_sacral_features(kb):
