@@ -3,7 +3,8 @@
 - `ChoiceBox`: a combo whose first entry is "not recorded" (None); `value_chosen` fires only on
   a user's choice, never when the program sets the value.
 - `OptionalDateEdit`: a date edit whose lowest date stands for "unknown" (None), committing on
-  Enter or focus loss rather than on every keystroke.
+  Enter or focus loss rather than on every keystroke; from "unknown", the first arrow step goes
+  to today and the calendar opens on the current month, not on the placeholder date.
 - `OptionalNumber`: a spin box whose lowest value stands for None.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QSpinBox, QWidget
 
 UNKNOWN_DATE = QDate(1900, 1, 1)
@@ -50,6 +51,19 @@ class OptionalDateEdit(QDateEdit):
         self.set_value(None)
         self.dateChanged.connect(self._emit_if_user)
         self._setting = False
+        self.calendarWidget().installEventFilter(self)
+
+    def stepBy(self, steps: int) -> None:
+        if self.value() is None:
+            self.setDate(QDate.currentDate())
+        else:
+            super().stepBy(steps)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self.value() is None:
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
+        return super().eventFilter(watched, event)
 
     def value(self) -> date | None:
         chosen = self.date()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage
@@ -208,3 +209,11 @@ def test_choosing_a_hypothesis_selects_it_and_shows_its_reasons(window, session,
     assert f"Why 2. {second.label}" in details.toPlainText()
     details.anchorClicked.emit(QUrl("hypothesis:1"))  # a second click clears the choice
     assert session.selected_hypothesis is None
+
+
+def test_an_unknown_onset_steps_to_today_not_to_1900(window, session):
+    row = window.charting.red_flags.rows["saddle_anaesthesia"]
+    row.buttons["yes"].click()
+    assert session.exam.red_flags["saddle_anaesthesia"].onset_date is None
+    row.onset.stepBy(1)
+    assert session.exam.red_flags["saddle_anaesthesia"].onset_date == date.today()
