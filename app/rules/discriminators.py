@@ -28,15 +28,10 @@ _KIND_ORDER = {"strength": 0, "reflexes": 1, "umn": 2}  # on equal power, prefer
 T = TypeVar("T")
 
 
-def _expected(fit: Fit, probe: Probe, index: ProfileIndex, kb: KnowledgeBase) -> float:
+def _expected(fit: Fit, probe: Probe, index: ProfileIndex) -> float:
     if probe.side not in fit.scope:
         return 0.0
-    profile = index.profiles[fit.site]
-    if probe.kind == "strength":
-        return profile.muscles.get(probe.item, 0.0)
-    if probe.kind == "reflexes":
-        return profile.reflexes.get(probe.item, 0.0)
-    return profile.umn.get(kb.umn_signs[probe.item].limb, 0.0)
+    return index.expected[(fit.site, probe.side)].get(probe.path, 0.0)
 
 
 def _untested(fits: Sequence[Fit], findings: Findings, index: ProfileIndex) -> list[Probe]:
@@ -64,7 +59,7 @@ def next_tests(group: Sequence[Fit], shown: Sequence[Fit], findings: Findings,
     kinds = [index.profiles[f.site].kind for f in group]
     ranked = []
     for item in _untested(group, findings, index):
-        expected = [_expected(f, item, index, kb) for f in group]
+        expected = [_expected(f, item, index) for f in group]
         power = 0.0
         best: tuple[float, int, int] = (0.0, 0, 0)
         for i, j in combinations(range(len(group)), 2):
@@ -78,26 +73,26 @@ def next_tests(group: Sequence[Fit], shown: Sequence[Fit], findings: Findings,
     chosen = []
     seen: set[tuple[str, str, tuple[float, ...]]] = set()
     for key, side, (item, best) in sorted(ranked, key=lambda entry: entry[:2]):
-        answers = (side, item.kind, tuple(_expected(f, item, index, kb) for f in shown))
+        answers = (side, item.kind, tuple(_expected(f, item, index) for f in shown))
         if answers not in seen:
             seen.add(answers)
             chosen.append((key, side, (item, best)))
     tests = []
     for item, (_, i, j) in _take_whole_pairs(chosen, MAX_NEXT_TESTS):
-        expected_i, expected_j = (_expected(group[k], item, index, kb) for k in (i, j))
+        expected_i, expected_j = (_expected(group[k], item, index) for k in (i, j))
         tests.append(NextTest(item.path, _why(item, group[i], group[j], expected_i,
                                               expected_j, kb)))
     return tuple(tests)
 
 
-def not_tested(leading: Sequence[Fit], findings: Findings, index: ProfileIndex,
-               kb: KnowledgeBase) -> tuple[str, ...]:
+def not_tested(leading: Sequence[Fit], findings: Findings, index: ProfileIndex
+               ) -> tuple[str, ...]:
     """Discriminating findings among `leading` (best first) that were not examined."""
     if not leading:
         return ()
     ranked: list[tuple[tuple, str, str]] = []
     for item in _untested(leading, findings, index):
-        expected = [_expected(f, item, index, kb) for f in leading]
+        expected = [_expected(f, item, index) for f in leading]
         spread = max(expected) - min(expected) if len(leading) > 1 else expected[0]
         if item.kind == "umn" and item.side in leading[0].scope:
             spread = max(spread, 1.0)  # the UMN screen of the leading limb always matters

@@ -94,7 +94,7 @@ def localise(exam: Exam, kb: KnowledgeBase, settings: JudgementSettings) -> Loca
     tests = next_tests([shown[0], *close], shown, findings, index, kb) if indeterminate else ()
     leading = shown[:3]
     return Localisation(hypotheses=tuple(hypotheses), indeterminate=indeterminate,
-                        next_tests=tests, not_tested=not_tested(leading, findings, index, kb))
+                        next_tests=tests, not_tested=not_tested(leading, findings, index))
 
 
 def hypothesis_label(site_label: str, side: str) -> str:

@@ -105,6 +105,8 @@ class Probe:
 class ProfileIndex:
     profiles: Mapping[str, Profile]
     probes: Mapping[tuple[str, str], tuple[Probe, ...]]  # (site, side) -> its probes
+    # (site, side) -> finding path -> expected involvement (muscle, reflex) or UMN share
+    expected: Mapping[tuple[str, str], Mapping[str, float]]
     muscle_limb: Mapping[str, str]
     reflex_limb: Mapping[str, str]
     region_limb: Mapping[str, str]
@@ -202,8 +204,10 @@ def _build(kb: KnowledgeBase) -> ProfileIndex:
                 reflexes=_frozen(reflexes), regions=_frozen(dict.fromkeys(distal, 1.0)),
                 umn=_frozen({}), ces_flags=0.0, normal_against=0.0, lower_motor_neuron=True,
                 breadth=0.5, **common)
+    probes, expected = _probes(profiles, kb)
     return ProfileIndex(
-        profiles=_frozen(profiles), probes=_frozen(_probes(profiles, kb)),
+        profiles=_frozen(profiles), probes=_frozen(probes),
+        expected=_frozen({key: _frozen(values) for key, values in expected.items()}),
         muscle_limb=_frozen(muscle_limb),
         reflex_limb=_frozen(reflex_limb), region_limb=_frozen(region_limb),
         distal_regions=distal, localising_regions=localising,
@@ -212,18 +216,22 @@ def _build(kb: KnowledgeBase) -> ProfileIndex:
 
 
 def _probes(profiles: Mapping[str, Profile], kb: KnowledgeBase
-            ) -> dict[tuple[str, str], tuple[Probe, ...]]:
-    result: dict[tuple[str, str], tuple[Probe, ...]] = {}
+            ) -> tuple[dict[tuple[str, str], tuple[Probe, ...]],
+                       dict[tuple[str, str], dict[str, float]]]:
+    """Per site and side: the examinable findings it predicts, and what it predicts for each."""
+    probes: dict[tuple[str, str], tuple[Probe, ...]] = {}
+    expected: dict[tuple[str, str], dict[str, float]] = {}
     for profile in profiles.values():
         for side in LIMB_SIDES:
-            probes = [Probe(f"strength.{side}.{m}", side, "strength", m)
-                      for m in profile.muscles]
-            probes += [Probe(f"reflexes.{side}.{r}", side, "reflexes", r)
-                       for r in profile.reflexes]
-            probes += [Probe(f"reflexes.{side}.{u.id}", side, "umn", u.id)
-                       for u in kb.umn_signs.values() if u.limb in profile.umn]
-            result[(profile.site, side)] = tuple(probes)
-    return result
+            found = [(Probe(f"strength.{side}.{m}", side, "strength", m), e)
+                     for m, e in profile.muscles.items()]
+            found += [(Probe(f"reflexes.{side}.{r}", side, "reflexes", r), e)
+                      for r, e in profile.reflexes.items()]
+            found += [(Probe(f"reflexes.{side}.{u.id}", side, "umn", u.id), profile.umn[u.limb])
+                      for u in kb.umn_signs.values() if u.limb in profile.umn]
+            probes[(profile.site, side)] = tuple(probe for probe, _ in found)
+            expected[(profile.site, side)] = {probe.path: e for probe, e in found}
+    return probes, expected
 
 
 def _frozen(mapping: Mapping) -> Mapping:
