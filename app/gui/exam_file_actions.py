@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from app.domain.errors import ExamFormatError
 from app.domain.exam import Exam
 from app.exchange.exam_files import read_exam_file, write_exam_file
-from app.gui.main_window import CloseRequest, MainWindow
+from app.gui.main_window import MainWindow
 from app.gui.session import ExamSession
 
 FILE_FILTER = "NerveChart exam (*.json);;All files (*)"
@@ -65,7 +65,6 @@ class ExamFileActions(QObject):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
-        window.about_to_close.connect(self._on_close)
         session.dirty_changed.connect(self._show_title)
         session.exam_changed.connect(self._show_title)
         self._show_title()
@@ -127,10 +126,6 @@ class ExamFileActions(QObject):
         self._show_title()
         self._window.statusBar().showMessage(f"Saved {path}", STATUS_TIMEOUT_MS)
         return True
-
-    def _on_close(self, request: CloseRequest) -> None:
-        if not request.vetoed and not self.confirm_discard():
-            request.veto()
 
     def _action(self, text: str, shortcut: QKeySequence.StandardKey, slot) -> QAction:
         action = QAction(text, self._window)

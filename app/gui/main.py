@@ -21,7 +21,7 @@ from app.gui.charting_area import ChartingArea
 from app.gui.context import AppContext
 from app.gui.exam_file_actions import ExamFileActions
 from app.gui.features import install_features
-from app.gui.main_window import MainWindow
+from app.gui.main_window import CloseRequest, MainWindow
 from app.gui.patient_banner import PatientBanner
 from app.paths import resources_dir
 
@@ -67,6 +67,11 @@ class ChartingWindow(MainWindow):
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
         self.resize(*DEFAULT_WINDOW_SIZE)
+
+    def confirm_close(self, request: CloseRequest) -> None:
+        """Unsaved changes left after the features' own flushing: ask before closing."""
+        if not self.file_actions.confirm_discard():
+            request.veto()
 
 
 def build_main_window(context: AppContext) -> ChartingWindow:

@@ -4,7 +4,8 @@ Extension points (notes/gui-contract.md): `menu(title)` returns the menu with th
 creating it in a stable order (File, Edit, View, Patient, Letter, then any other, Help last);
 `add_dock(widget, area, title)` adds a dock widget and lists it under View;
 `about_to_close` is emitted with a `CloseRequest` before the window closes: a handler that must
-stop the close (unsaved work the user wants to keep) calls `request.veto()`.
+stop the close (unsaved work the user wants to keep) calls `request.veto()`. After all handlers,
+`confirm_close(request)` has the last say (the charting window's unsaved-changes question).
 The central area is whatever widget `set_charting_area` is given; the patient banner sits above it.
 """
 
@@ -78,10 +79,16 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         request = CloseRequest()
         self.about_to_close.emit(request)
+        if not request.vetoed:
+            self.confirm_close(request)
         if request.vetoed:
             event.ignore()
         else:
             event.accept()
+
+    def confirm_close(self, request: CloseRequest) -> None:
+        """Last say before closing, after every `about_to_close` handler (e.g. an autosave
+        flush) has run; a subclass may ask the user and veto."""
 
     def _first_menu_after(self, title: str) -> QMenu | None:
         """The existing menu that `title` must be inserted before, to keep MENU_ORDER."""

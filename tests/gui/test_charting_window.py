@@ -217,3 +217,10 @@ def test_an_unknown_onset_steps_to_today_not_to_1900(window, session):
     assert session.exam.red_flags["saddle_anaesthesia"].onset_date is None
     row.onset.stepBy(1)
     assert session.exam.red_flags["saddle_anaesthesia"].onset_date == date.today()
+
+
+def test_a_feature_that_saves_on_close_means_no_question(window, session):
+    # e.g. the records feature flushes its autosave when the window is about to close
+    window.about_to_close.connect(lambda request: session.mark_saved())
+    session.set_strength("left", "hip_abduction", "4")
+    assert window.close()  # the fixture fails the test if the unsaved-changes prompt appears
