@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage
@@ -224,3 +225,20 @@ def test_a_feature_that_saves_on_close_means_no_question(window, session):
     window.about_to_close.connect(lambda request: session.mark_saved())
     session.set_strength("left", "hip_abduction", "4")
     assert window.close()  # the fixture fails the test if the unsaved-changes prompt appears
+
+
+def test_the_banner_says_not_known_and_edits_are_one_undo_step(window, session, monkeypatch):
+    from app.gui import patient_banner
+
+    text = window.banner.text.text()
+    assert text.count("Not Known") >= 3 and "?" not in text
+    monkeypatch.setattr(patient_banner.PatientDialog, "exec",
+                        lambda dialog: (dialog.name.setText("Zoë O'Brien-Łukasz"),
+                                        dialog.born.set_value(date(1980, 3, 2)),
+                                        patient_banner.QDialog.DialogCode.Accepted)[-1])
+    window.banner.edit_patient()
+    assert session.exam.patient.name == "Zoë O'Brien-Łukasz"
+    assert escape("Zoë O'Brien-Łukasz") in window.banner.text.text()
+    assert "02-Mar-1980" in window.banner.text.text()
+    session.undo_stack.undo()
+    assert session.exam.patient.name is None
