@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Signal
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QSpinBox, QWidget
 
 UNKNOWN_DATE = QDate(1900, 1, 1)
@@ -51,7 +52,6 @@ class OptionalDateEdit(QDateEdit):
         self.set_value(None)
         self.dateChanged.connect(self._emit_if_user)
         self._setting = False
-        self.calendarWidget().installEventFilter(self)
 
     def stepBy(self, steps: int) -> None:
         if self.value() is None:
@@ -59,11 +59,11 @@ class OptionalDateEdit(QDateEdit):
         else:
             super().stepBy(steps)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and self.value() is None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)  # may open the calendar (created only then: it is heavy)
+        if self.value() is None and self.calendarWidget().isVisible():
             today = QDate.currentDate()
             self.calendarWidget().setCurrentPage(today.year(), today.month())
-        return super().eventFilter(watched, event)
 
     def value(self) -> date | None:
         chosen = self.date()

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -242,3 +242,17 @@ def test_the_banner_says_not_known_and_edits_are_one_undo_step(window, session, 
     assert "02-Mar-1980" in window.banner.text.text()
     session.undo_stack.undo()
     assert session.exam.patient.name is None
+
+
+def test_the_calendar_of_an_unknown_onset_opens_on_this_month(window, qtbot):
+    window.charting.tabs.setCurrentIndex(2)
+    row = window.charting.red_flags.rows["urinary_retention"]
+    row.buttons["yes"].click()
+    onset = row.onset
+    qtbot.mouseClick(onset, Qt.MouseButton.LeftButton,
+                     pos=QPoint(onset.width() - 6, onset.height() // 2))  # the drop-down arrow
+    calendar = onset.calendarWidget()
+    assert calendar.isVisible()
+    today = date.today()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)
+    calendar.hide()
