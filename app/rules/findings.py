@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from math import fsum
 
 from app.domain import vocabulary as v
 from app.domain.exam import Exam
@@ -75,9 +76,8 @@ class Findings:
     @cached_property
     def examined_mass(self) -> float:
         """Mass of the abnormal examination findings (the red-flag answers excluded)."""
-        return (sum(self.weak.values()) + sum(self.reduced.values())
-                + sum(self.brisk.values()) + UMN_SIGN_MASS * len(self.umn_signs)
-                + sum(self.deficits.values()))
+        return fsum((*self.weak.values(), *self.reduced.values(), *self.brisk.values(),
+                     *self.deficits.values(), UMN_SIGN_MASS * len(self.umn_signs)))
 
     @cached_property
     def total_mass(self) -> float:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from math import fsum
 
 from app.domain.interpretation import Evidence
 from app.domain.knowledge import KnowledgeBase
@@ -154,10 +155,11 @@ def fit_site(profile: Profile, scope: frozenset[str], side: str, label: str,
     for cue in findings.cues & profile.cues:
         support_by[f"history.cues.{cue}"] = CUE_SUPPORT
 
-    fit.explained = sum(explained_by.values())
+    # fsum: exact, so the order of the findings (left or right first) never changes a score.
+    fit.explained = fsum(explained_by.values())
     fit.unexplained = findings.total_mass - fit.explained
-    fit.against = sum(against_by.values())
-    fit.support = sum(support_by.values())
+    fit.against = fsum(against_by.values())
+    fit.support = fsum(support_by.values())
     return fit
 
 

@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from math import fsum
+
 from app.domain.interpretation import Evidence
 from app.domain.knowledge import KnowledgeBase
 from app.domain.vocabulary import LIMB_SIDES
@@ -46,7 +48,7 @@ def _leg_mass(findings: Findings, index: ProfileIndex, side: str) -> tuple[float
               if s == side and index.region_limb[r] == "lower"]
     if not items:
         return 0.0, ""
-    return sum(m for m, _ in items), max(items)[1]
+    return fsum(m for m, _ in items), max(items)[1]
 
 
 def _sacral_patterns(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBase,

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from math import fsum
 
 from app.rules.fit import SCORE_PRIOR, Fit
 
@@ -47,7 +48,7 @@ def best_pair(ranked: Sequence[Fit], total_mass: float, best_score: float) -> Pa
         if a.site == b.site or (a.central and b.central):
             continue  # one cord or brain lesion already explains the signs below it
         paths = sorted(a.explained_by.keys() | b.explained_by.keys())
-        explained = sum(max(a.explained_by.get(p, 0.0), b.explained_by.get(p, 0.0))
+        explained = fsum(max(a.explained_by.get(p, 0.0), b.explained_by.get(p, 0.0))
                         for p in paths)
         # Rounded: sums in a different order (a mirrored exam) must not flip a decision.
         if (round(explained - b.explained, 9) < MIN_OWN_CONTRIBUTION
@@ -68,5 +69,5 @@ def best_pair(ranked: Sequence[Fit], total_mass: float, best_score: float) -> Pa
 def _against_left(fit: Fit, partner: Fit) -> float:
     """What counts against `fit` once `partner` is there: not a finding the partner explains
     (a weak muscle outside `fit`'s reach, a UMN sign the partner's cord lesion explains)."""
-    return sum(amount for path, amount in fit.against_by.items()
+    return fsum(amount for path, amount in fit.against_by.items()
                if path not in partner.explained_by)
