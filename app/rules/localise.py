@@ -10,8 +10,13 @@
 3. every candidate site and side (`candidates`) is scored by its fit (`fit`, `patterns`);
    upper motor neuron evidence counts against every lower motor neuron site, so cord and brain
    hypotheses overtake a peripheral one that stays listed with the UMN sign against it;
-4. a pair of sites replaces the best single one when it explains much more (`two_lesions`);
-5. the result is `indeterminate` when a rival is not separated from the leader (its misfit,
+4. a pair of sites replaces the best single one when it explains much more (`two_lesions`;
+   a cord lesion is listed before its partner root);
+5. only hypotheses worth reading are shown (`KEEP_RATIO` of the leader's score, or not
+   separated from it, at most `MAX_HYPOTHESES`), but never without a cord or brain hypothesis
+   that explains a definite UMN sign; each one's evidence leads with what separates it from
+   its rivals;
+6. the result is `indeterminate` when a rival is not separated from the leader (its misfit,
    1 - score, is under `SEPARATION_RATIO` times the leader's); `next_tests` then name the
    unexamined findings that separate them (`discriminators`), and `not_tested` lists the
    unexamined discriminators of the leading three.
