@@ -19,11 +19,12 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from app.domain.interpretation import Evidence, Hypothesis, Interpretation
 from app.domain.knowledge import KnowledgeBase
+from app.gui.document_blocks import BlockDocument
 from app.gui.finding_paths import finding_label
 from app.gui.session import ExamSession
 from app.gui.wording import URGENCY_TIMING, URGENCY_WORDS, destination_words
@@ -77,12 +78,12 @@ class InterpretationPanel(QWidget):
     def __init__(self, session: ExamSession, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
-        self._html = ""
         self.banner = UrgencyBanner(self)
         self.details = QTextBrowser(self)
         self.details.setObjectName("interpretation_details")
         self.details.setOpenLinks(False)
-        self.details.document().setDefaultStyleSheet(DOCUMENT_STYLE)
+        # An edit usually changes a few lines (scores, one reason): only those are rewritten.
+        self._text = BlockDocument(self.details.document(), DOCUMENT_STYLE)
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # A scroll bar that comes and goes makes every new text lay out twice.
         self.details.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -102,14 +103,12 @@ class InterpretationPanel(QWidget):
 
     def show_interpretation(self, interpretation: Interpretation) -> None:
         self.banner.show_urgency(interpretation)
-        html = interpretation_html(interpretation, self._session.kb,
-                                   self._session.selected_hypothesis)
-        if html == self._html:
-            return
-        self._html = html
         scroll = self.details.verticalScrollBar().value()
-        self.details.setHtml(html)
-        self.details.verticalScrollBar().setValue(scroll)
+        if self._text.show(interpretation_blocks(interpretation, self._session.kb,
+                                                 self._session.selected_hypothesis)):
+            # as after a fresh text: no selection, searches start at the top
+            self.details.setTextCursor(QTextCursor(self.details.document()))
+            self.details.verticalScrollBar().setValue(scroll)
 
     def citation(self, key: str) -> str:
         source = self._session.kb.sources.get(key)
@@ -132,10 +131,11 @@ class InterpretationPanel(QWidget):
             self._session.select_hypothesis(None if same else chosen)
 
 
-def interpretation_html(result: Interpretation, kb: KnowledgeBase,
-                        selected: Hypothesis | None) -> str:
-    """The panel's text. Reasons are given for one hypothesis at a time (the selected one,
-    else the leader), which keeps the text short enough to lay out within a frame."""
+def interpretation_blocks(result: Interpretation, kb: KnowledgeBase,
+                          selected: Hypothesis | None) -> list[str]:
+    """The panel's text, one `<h3>` or `<p>` element (one text block) per string. Reasons are
+    given for one hypothesis at a time (the selected one, else the leader), which keeps the
+    text short enough to lay out within a frame."""
     explained = selected if selected in result.hypotheses else (
         result.hypotheses[0] if result.hypotheses else None)
     parts: list[str] = []
@@ -159,14 +159,15 @@ def interpretation_html(result: Interpretation, kb: KnowledgeBase,
         parts.extend(f"<p>• {_finding_link(t.finding, kb)} — {escape(t.why)}</p>"
                      for t in result.next_tests)
     if explained is not None:
-        parts.append(_reasons_html(result.hypotheses.index(explained), explained,
-                                   len(result.hypotheses) > 1))
+        parts.extend(_reasons_blocks(result.hypotheses.index(explained), explained,
+                                     len(result.hypotheses) > 1))
     if result.not_tested:
         shown = result.not_tested[:MAX_NOT_TESTED_SHOWN]
         more = len(result.not_tested) - len(shown)
         links = ", ".join(_finding_link(path, kb) for path in shown)
-        parts.append(f"<h3>Not tested</h3><p>{links}{f' and {more} more' if more else ''}</p>")
-    return "".join(parts)
+        parts.append("<h3>Not tested</h3>")
+        parts.append(f"<p>{links}{f' and {more} more' if more else ''}</p>")
+    return parts
 
 
 def _ranking_line(rank: int, hypothesis: Hypothesis, explained: bool) -> str:
@@ -179,12 +180,14 @@ def _ranking_line(rank: int, hypothesis: Hypothesis, explained: bool) -> str:
             f" <small>score {hypothesis.score:.2f}</small></p>")
 
 
-def _reasons_html(rank: int, hypothesis: Hypothesis, others: bool) -> str:
-    hint = " <small>(click another hypothesis for its reasons)</small>" if others else ""
-    reasons = "".join(_evidence_html("+", "#006B4F", e) for e in hypothesis.supporting)
-    reasons += "".join(_evidence_html("−", "#A33A00", e) for e in hypothesis.against)
-    return (f"<h3>Why {rank + 1}. {escape(hypothesis.label)}</h3>{hint}"
-            f"{reasons or '<p><i>No reasons given.</i></p>'}")
+def _reasons_blocks(rank: int, hypothesis: Hypothesis, others: bool) -> list[str]:
+    blocks = [f"<h3>Why {rank + 1}. {escape(hypothesis.label)}</h3>"]
+    if others:
+        blocks.append("<p style='margin-top:0px; margin-bottom:0px'>"
+                      "<small>(click another hypothesis for its reasons)</small></p>")
+    reasons = [_evidence_html("+", "#006B4F", e) for e in hypothesis.supporting]
+    reasons += [_evidence_html("−", "#A33A00", e) for e in hypothesis.against]
+    return blocks + (reasons or ["<p><i>No reasons given.</i></p>"])
 
 
 def _evidence_html(sign: str, colour: str, evidence: Evidence) -> str:

@@ -1,0 +1,105 @@
+"""Rich text shown as a list of blocks, updated in place: only the blocks that differ change.
+
+`BlockDocument(document, style)` owns a QTextDocument whose content is a sequence of block
+HTML strings, each exactly one `<p>` or `<h3>` element (one QTextBlock). `show(blocks)` compares
+the new list with the one shown (difflib opcodes) and rewrites only the differing blocks, so
+Qt re-lays out and repaints those lines instead of parsing and laying out the whole text again.
+Each replacement block is parsed in a scratch document with the same default style sheet and
+font, and copied with its block format, block character format and character formats, so the
+result is the document `setHtml("".join(blocks))` would give. A first show, a change at the
+very first block, or a list whose strings are not one block each falls back to `setHtml`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+
+
+class BlockDocument:
+    def __init__(self, document: QTextDocument, style: str):
+        self.document = document
+        self._style = style
+        self._shown: list[str] | None = None
+        document.setDefaultStyleSheet(style)
+        document.setUndoRedoEnabled(False)  # read-only text: no edit history to keep
+
+    def show(self, blocks: Sequence[str]) -> bool:
+        """Show `blocks`; False when they are the ones already shown (nothing touched)."""
+        new = list(blocks)
+        if new == self._shown:
+            return False
+        if self._shown is None or not self._replace_changed(self._shown, new):
+            self._set_all(new)
+        else:
+            self._shown = new
+        return True
+
+    def _set_all(self, blocks: list[str]) -> None:
+        self.document.setHtml("".join(blocks))
+        one_block_each = self.document.blockCount() == len(blocks)
+        self._shown = blocks if one_block_each else None
+
+    def _replace_changed(self, old: list[str], new: list[str]) -> bool:
+        """Rewrite the differing runs of blocks, last run first so earlier numbers hold.
+        False (nothing changed) when a run touches the first block: setHtml does that."""
+        runs = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2
+                in SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if tag != "equal"]
+        if not runs or runs[0][0] == 0 or runs[0][2] == 0:
+            return False
+        cursor = QTextCursor(self.document)
+        cursor.beginEditBlock()
+        for i1, i2, j1, j2 in reversed(runs):
+            self._replace_run(cursor, i1, i2, new[j1:j2])
+        cursor.endEditBlock()
+        return True
+
+    def _replace_run(self, cursor: QTextCursor, first: int, end: int,
+                     replacement: list[str]) -> None:
+        """Old blocks [first, end) become `replacement` (first > 0, so a block precedes)."""
+        scratch = self._scratch(replacement)
+        kept = min(end - first, len(replacement))
+        for offset in range(kept):
+            _rewrite(cursor, self.document.findBlockByNumber(first + offset),
+                     scratch.findBlockByNumber(offset))
+        if end - first > kept:  # drop the surplus old blocks with the separators before them
+            cursor.setPosition(_end_of(self.document.findBlockByNumber(first + kept - 1)))
+            cursor.setPosition(_end_of(self.document.findBlockByNumber(end - 1)),
+                               QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        previous = self.document.findBlockByNumber(first + kept - 1)
+        for offset in range(kept, len(replacement)):  # add the extra new blocks after
+            source = scratch.findBlockByNumber(offset)
+            cursor.setPosition(_end_of(previous))
+            cursor.insertBlock(source.blockFormat(), source.charFormat())
+            _copy_text(cursor, source)
+            previous = cursor.block()
+
+    def _scratch(self, blocks: list[str]) -> QTextDocument:
+        scratch = QTextDocument()
+        scratch.setDefaultStyleSheet(self._style)
+        scratch.setDefaultFont(self.document.defaultFont())
+        scratch.setHtml("".join(blocks))
+        return scratch
+
+
+def _end_of(block: QTextBlock) -> int:
+    return block.position() + block.length() - 1
+
+
+def _rewrite(cursor: QTextCursor, target: QTextBlock, source: QTextBlock) -> None:
+    cursor.setPosition(target.position())
+    cursor.setPosition(_end_of(target), QTextCursor.MoveMode.KeepAnchor)
+    cursor.setBlockFormat(source.blockFormat())
+    cursor.setBlockCharFormat(source.charFormat())
+    cursor.removeSelectedText()
+    _copy_text(cursor, source)
+
+
+def _copy_text(cursor: QTextCursor, source: QTextBlock) -> None:
+    """Insert the block's characters, each with its own format, at the cursor."""
+    for position in source:
+        fragment = position.fragment()
+        cursor.insertText(fragment.text(), fragment.charFormat())

@@ -1,0 +1,48 @@
+"""Block-wise text updates give exactly the document a fresh setHtml gives."""
+
+from __future__ import annotations
+
+import pytest
+
+STYLE = "p { margin-top: 1px; margin-bottom: 3px; } h3 { margin-top: 8px; }"
+FIRST = ["<h3>Localisation</h3>",
+         "<p style='background:#DCEBFA'>1. <a href='hypothesis:0'><b>Left L5</b></a> "
+         "<small>score 0.81</small></p>",
+         "<p>2. <a href='hypothesis:1'>Left sciatic</a> <small>score 0.60</small></p>",
+         "<h3>Why 1. Left L5</h3>",
+         "<p><b style='color:#006B4F'>+</b> Weak dorsiflexion <small>(rule; "
+         "<a href='source:mrc'>mrc</a>)</small></p>",
+         "<h3>Not tested</h3>",
+         "<p><a href='finding:strength.left.hip_extension'>hip extension</a></p>"]
+
+
+def _fresh(blocks):
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setDefaultStyleSheet(STYLE)
+    document.setHtml("".join(blocks))
+    return document.toHtml()
+
+
+@pytest.mark.parametrize("second", [
+    [*FIRST[:1], FIRST[1].replace("0.81", "0.92"), *FIRST[2:]],  # one line replaced
+    FIRST[:3] + FIRST[5:],  # reasons removed
+    [*FIRST[:5], "<p><b>−</b> Hip abduction normal</p>", "<p>new</p>", *FIRST[5:]],  # added
+    [*FIRST[:2], FIRST[3], FIRST[2], *FIRST[4:]],  # reordered
+    FIRST[:6],  # last block removed
+    ["<h3>Red flags</h3>", "<p><b>[urgent]</b> severe weakness</p>", *FIRST],  # new first block
+])
+def test_an_update_equals_the_text_set_afresh(qtbot, second):
+    from PySide6.QtGui import QTextDocument
+
+    from app.gui.document_blocks import BlockDocument
+
+    shown = BlockDocument(QTextDocument(), STYLE)
+    assert shown.show(FIRST)
+    assert shown.document.toHtml() == _fresh(FIRST)
+    assert shown.show(second)
+    assert shown.document.toHtml() == _fresh(second)
+    assert not shown.show(second)
+    assert shown.show(FIRST)  # and back again
+    assert shown.document.toHtml() == _fresh(FIRST)
