@@ -50,6 +50,7 @@ class HistoryPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(cues_box)
         layout.addStretch(1)
+        self._shown_history = None  # the part of the exam on show
         session.exam_changed.connect(self._show)
         self._show(session.exam)
 
@@ -64,6 +65,9 @@ class HistoryPanel(QWidget):
         return frozenset(cue for cue, check in self.cues.items() if check.isChecked())
 
     def _show(self, exam: Exam) -> None:
+        if exam.history == self._shown_history:  # only another part changed
+            return
+        self._shown_history = exam.history
         history: History = exam.history
         self.onset.set_value(history.onset_date)
         self.course.set_value(history.course)

@@ -88,6 +88,7 @@ class RedFlagPanel(QWidget):
             if flags:
                 layout.addWidget(self._group_box(session, group, flags))
         layout.addStretch(1)
+        self._shown_red_flags = None  # the part of the exam on show
         session.exam_changed.connect(self._show)
         self._show(session.exam)
 
@@ -105,6 +106,9 @@ class RedFlagPanel(QWidget):
         return box
 
     def _show(self, exam: Exam) -> None:
+        if exam.red_flags == self._shown_red_flags:  # only another part changed
+            return
+        self._shown_red_flags = exam.red_flags
         for flag_id, row in self.rows.items():
             row.show_answer(exam.red_flags.get(flag_id))
         self.unasked = sum(1 for flag_id, row in self.rows.items()

@@ -39,6 +39,7 @@ class ReflexPanel(SideTable):
         for sign in kb.umn_signs.values():
             choices = [(value, value) for value in sign.values]
             self._add(sign.id, sign.label, choices, sign.abnormal | {NOT_TESTABLE})
+        self._shown_reflexes = None  # the part of the exam on show
         session.exam_changed.connect(self._show)
         self._show(session.exam)
 
@@ -53,6 +54,9 @@ class ReflexPanel(SideTable):
         self.add_row(item, label, controls)
 
     def _show(self, exam: Exam) -> None:
+        if exam.reflexes == self._shown_reflexes:  # only another part changed
+            return
+        self._shown_reflexes = exam.reflexes
         for (side, item), (box, highlighted) in self._boxes.items():
             value = exam.reflexes.get((side, item))
             box.set_value(value)

@@ -70,9 +70,13 @@ class NeuroTestsPanel(SideTable):
                 self._cells[(side, test.id)] = cell
                 controls[side] = cell
             self.add_row(test.id, test.label, controls)
+        self._shown_tests = None  # the part of the exam on show
         session.exam_changed.connect(self._show)
         self._show(session.exam)
 
     def _show(self, exam: Exam) -> None:
+        if exam.tests == self._shown_tests:  # only another part changed
+            return
+        self._shown_tests = exam.tests
         for (side, test), cell in self._cells.items():
             cell.show_result(exam.tests.get((side, test)))

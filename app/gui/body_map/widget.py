@@ -75,6 +75,7 @@ class BodyMapWidget(QWidget):
         self.prediction_box.toggled.connect(self.refresh)
         session.exam_changed.connect(self.refresh)
         session.hypothesis_selected.connect(self.refresh)
+        self._shown: tuple | None = None  # what refresh() last drew
         self.refresh()
 
     def _layout(self) -> None:
@@ -190,11 +191,17 @@ class BodyMapWidget(QWidget):
         self.refresh()
 
     def refresh(self, *_: object) -> None:
-        """Repaint both views from the session's exam, overlays and selected hypothesis."""
-        overlay = (self._dermatomes if self.dermatome_box.isChecked()
-                   else self._nerves if self.nerve_box.isChecked() else {})
+        """Repaint both views from the session's exam, overlays and selected hypothesis
+        (nothing to do when an edit elsewhere, such as a grade, left all of these as shown)."""
         hypothesis = self.session.selected_hypothesis
         show_prediction = self.prediction_box.isChecked()
+        shown = (self.session.exam.symptoms, self.dermatome_box.isChecked(),
+                 self.nerve_box.isChecked(), show_prediction, hypothesis)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        overlay = (self._dermatomes if self.dermatome_box.isChecked()
+                   else self._nerves if self.nerve_box.isChecked() else {})
         prediction = prediction_overlay(hypothesis, self.session.kb) if show_prediction else {}
         for scene in self.scenes.values():
             scene.show_state(self.session.exam.symptoms, overlay, prediction)
