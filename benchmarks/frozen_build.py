@@ -71,6 +71,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="nervechart-frozen-") as scratch:
         work = Path(scratch)
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NERVECHART_HOME": str(work)}
+        load = os.getloadavg()[0]
         first_start, version = timed_run([str(cli), "--version"], env, work)
         warm = statistics.median(timed_run([str(cli), "--version"], env, work)[0]
                                  for _ in range(WARM_RUNS))
@@ -79,8 +80,10 @@ def main() -> None:
     size = folder_bytes(bundle)
     lines = [
         f"Measured by `python -m benchmarks.frozen_build` on {platform.system()} "
-        f"{platform.machine()} ({os.cpu_count()} cores, shared), {version.strip()}, "
-        f"PyInstaller {_pyinstaller_version()}:", "",
+        f"{platform.machine()} ({os.cpu_count()} cores, shared; 1-minute load average "
+        f"{load:.1f} when the timings started), {version.strip()}, "
+        f"PyInstaller {_pyinstaller_version()}. Timings on a busy shared machine vary by "
+        f"a factor of two between runs:", "",
         "| measure | value |", "|---|---:|",
         f"| bundle folder `NerveChart/` | {size / MIB:.0f} MiB |",
         f"| build time | {build_seconds:.0f} s |",
@@ -91,7 +94,7 @@ def main() -> None:
         "", "Selftest output of the frozen build:", "", "```", selftest.strip(), "```",
     ]
     report = "\n".join(lines)
-    print(report)  # noqa: T201 - a benchmark's output
+    print(report)
     replace_section(README, "frozen-build", report)
 
 

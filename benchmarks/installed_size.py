@@ -71,7 +71,7 @@ def main() -> None:
     for name, size in sorted(sizes.items(), key=lambda item: -item[1]):
         lines.append(f"| {name} {metadata.version(name)} | {size / MIB:.1f} |")
     table = "\n".join(lines)
-    print(table)  # noqa: T201 - a benchmark's output
+    print(table)
     replace_section(README, "installed-size", table)
 
 
