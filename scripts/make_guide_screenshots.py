@@ -27,6 +27,9 @@ DIALOG_SIZE = (900, 640)
 WINDOW_SIZE = (1500, 940)  # as `nervechart screenshot` draws it
 FULL_WINDOW_SIZE = (1800, 1060)
 SETTLE_ROUNDS = 10
+# The home folder the welcome shows: Linux's default for a user called "physio" (the dialog only
+# displays it), so the picture does not change with each run's temporary folder.
+SHOWN_HOME = Path("/home/physio/.local/share/NerveChart")
 FOLLOW_UP_PATIENT = "DEMO-0002"  # the demo patient whose foot drop worsens visit by visit
 
 
@@ -86,8 +89,8 @@ def _dialog_shots() -> dict[str, Callable[[Path, Path], None]]:
             raise OSError(f"cannot write {target}")
         dialog.close()
 
-    def welcome(home: Path, target: Path) -> None:
-        dialog = WelcomeDialog(home, ClinicSettings(), offer_demo=True)
+    def welcome(_home: Path, target: Path) -> None:
+        dialog = WelcomeDialog(SHOWN_HOME, ClinicSettings(), offer_demo=True)
         dialog.details.show_settings(DEMO_SETTINGS)
         dialog.demo.setChecked(True)
         grab(dialog, target)
