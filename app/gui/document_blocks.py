@@ -13,7 +13,6 @@ very first block, or a list whose strings are not one block each falls back to `
 from __future__ import annotations
 
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
@@ -45,6 +44,8 @@ class BlockDocument:
     def _replace_changed(self, old: list[str], new: list[str]) -> bool:
         """Rewrite the differing runs of blocks, last run first so earlier numbers hold.
         False (nothing changed) when a run touches the first block: setHtml does that."""
+        from difflib import SequenceMatcher  # not needed for the first paint: imported here
+
         runs = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2
                 in SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if tag != "equal"]
         if not runs or runs[0][0] == 0 or runs[0][2] == 0:
