@@ -246,9 +246,9 @@ def _example_expectations() -> dict[str, dict[str, str]]:
 def _run_command(name: str, arguments: list[str], home: Path) -> str:
     """Run a `nervechart` subcommand in-process on a scratch home and return what it printed;
     Skipped if this build has no such command."""
-    from app.cli.main import COMMAND_MODULES, main
+    from app.cli.main import COMMANDS, main
 
-    if name not in COMMAND_MODULES:
+    if name not in COMMANDS:
         raise Skipped(f"this build has no `nervechart {name}` command yet")
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):

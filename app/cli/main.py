@@ -4,6 +4,9 @@ Exit status (spec section 3): 0 success, 2 invalid input or usage (message on st
 1 internal failure. Commands live one per module in `app.cli.commands`; each module has
 `register(subparsers)` which adds its parser and sets `handler(args) -> int`.
 With no command, the GUI opens on the home folder's database.
+
+Only the module of the command being run is imported (all of them for `--help`), so
+`nervechart --version` or `interpret` does not pay for ReportLab, SQLite or Qt start-up.
 """
 
 from __future__ import annotations
@@ -18,9 +21,13 @@ from app import __version__
 from app.cli.errors import UsageError
 from app.domain.errors import ExamFormatError
 
-# One module per subcommand, in the order `--help` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("interpret", "letter", "demo", "import_exams", "export_exams",
-                                   "backup", "restore", "check", "screenshot")
+# Subcommand -> its module in app.cli.commands, in the order `--help` lists them.
+COMMANDS: dict[str, str] = {
+    "interpret": "interpret", "letter": "letter", "demo": "demo", "import": "import_exams",
+    "export": "export_exams", "backup": "backup", "restore": "restore", "check": "check",
+    "screenshot": "screenshot",
+}
+_GLOBAL_OPTIONS_WITH_VALUE = ("--home",)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,7 +36,8 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(f"nervechart: error: {message}") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv`, with the subparsers `_commands_to_register` picks."""
     parser = _Parser(prog="nervechart", description="NerveChart clinical exam assistant.")
     parser.add_argument("--version", action="version", version=f"nervechart {__version__}")
     parser.add_argument("--selftest", action="store_true",
@@ -39,13 +47,25 @@ def build_parser() -> argparse.ArgumentParser:
                         help="folder for the database, backups and settings "
                              "(default: $NERVECHART_HOME or the per-user data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"app.cli.commands.{name}").register(sub)
+    for name in _commands_to_register(sys.argv[1:] if argv is None else argv):
+        importlib.import_module(f"app.cli.commands.{COMMANDS[name]}").register(sub)
     return parser
 
 
+def _commands_to_register(argv: Sequence[str]) -> tuple[str, ...]:
+    """The command `argv` names; every command for help or an unknown name (so the message can
+    list them); none for the bare global options (`--version`, `--selftest`, opening the app)."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token in _GLOBAL_OPTIONS_WITH_VALUE:
+            next(tokens, None)
+        elif not token.startswith("-"):
+            return (token,) if token in COMMANDS else tuple(COMMANDS)
+    return tuple(COMMANDS) if {"-h", "--help"} & set(argv) else ()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:

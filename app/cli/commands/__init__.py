@@ -1,1 +1,1 @@
-"""One module per `nervechart` subcommand; see `app.cli.main.COMMAND_MODULES`."""
+"""One module per `nervechart` subcommand; see `app.cli.main.COMMANDS`."""
