@@ -70,7 +70,9 @@ def _localisation_plan(localisation: Localisation, kb: KnowledgeBase) -> _Plan:
     hypotheses = localisation.hypotheses
     if not hypotheses:
         return _Plan("routine", "msk_physiotherapy",
-                     "no red flag and no localising neurological deficit recorded.")
+                     "no red flag and no localising neurological finding recorded so far. "
+                     "Items not examined are not normal: complete the neurological "
+                     "examination and the red-flag screen before relying on this.")
     leading = kb.sites[hypotheses[0].site]
     if not localisation.indeterminate:
         return _Plan(leading.urgency, leading.destination, f"{_site_phrase(hypotheses[0])}.")

@@ -87,3 +87,10 @@ def test_indeterminate_with_a_serious_leading_site_excludes_it_first(kb):
 def test_a_serious_second_candidate_does_not_set_the_urgency(kb):
     urgency, referral = decide_referral((), located(L5, CAUDA, indeterminate=True), kb)
     assert (urgency, referral.to) == (kb.sites["root:L5"].urgency, "neurology")
+
+
+def test_an_exam_with_nothing_localising_is_not_presented_as_cleared(kb):
+    urgency, referral = decide_referral((), NOTHING, kb)
+    assert urgency == "routine"
+    assert "not normal" in referral.text
+    assert "complete the neurological examination" in referral.text
