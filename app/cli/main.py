@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_selftest()
         if handler is None:
-            from app.cli.commands.open_app import open_app  # noqa: PLC0415 - Qt only when needed
+            from app.cli.commands.open_app import open_app  # Qt only when the app opens
 
             return open_app(args)
         return int(handler(args))
@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as err:  # noqa: BLE001 - last resort: a short message, not a traceback
+    except Exception as err:  # last resort: a short message, not a traceback
         if os.environ.get("NERVECHART_DEBUG"):
             raise
         print(f"nervechart: internal error: {type(err).__name__}: {err}", file=sys.stderr)

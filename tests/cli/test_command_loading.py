@@ -26,7 +26,8 @@ def test_only_the_named_command_is_registered(argv, expected):
 def test_interpret_does_not_load_reportlab_sqlite_or_qt(tmp_path):
     probe = ("import sys; from app.cli.main import main; "
              "main(['interpret', sys.argv[1]]); "
-             "print(sorted(m for m in ('reportlab', 'sqlite_utils', 'PySide6') if m in sys.modules))")
+             "heavy = ('reportlab', 'sqlite_utils', 'PySide6'); "
+             "print(sorted(m for m in heavy if m in sys.modules))")
     exam = tmp_path / "e.json"
     exam.write_text('{"format": "nervechart.exam/1", "exam_date": "2026-11-21"}', encoding="utf-8")
     done = subprocess.run([sys.executable, "-c", probe, str(exam)], capture_output=True,
