@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench clean
+.PHONY: run test bench clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -17,13 +17,11 @@ run: $(STAMP)
 	$(VENV)/bin/nervechart demo
 	$(VENV)/bin/nervechart
 
-## make test: set up, then run the layering contracts and the whole test suite.
+## make test: set up, then run the layering contracts, the linter and the whole test suite.
 test: $(STAMP)
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check app tests benchmarks scripts packaging
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
-
-lint: $(STAMP)
-	$(VENV)/bin/ruff check app tests benchmarks
 
 ## make bench: every benchmark script in benchmarks/, one after another.
 bench: $(STAMP)
