@@ -8,6 +8,8 @@ Each replacement block is parsed in a scratch document with the same default sty
 font, and copied with its block format, block character format and character formats, so the
 result is the document `setHtml("".join(blocks))` would give. A first show, a change at the
 very first block, or a list whose strings are not one block each falls back to `setHtml`.
+Every block keeps its shaped glyphs between paints (`QTextLayout.setCacheEnabled`): by default
+Qt throws them away after each layout and draw, so every repaint shaped the whole text again.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class BlockDocument:
             self._set_all(new)
         else:
             self._shown = new
+        _keep_glyphs(self.document)
         return True
 
     def _set_all(self, blocks: list[str]) -> None:
@@ -84,6 +87,14 @@ class BlockDocument:
         scratch.setDefaultFont(self.document.defaultFont())
         scratch.setHtml("".join(blocks))
         return scratch
+
+
+def _keep_glyphs(document: QTextDocument) -> None:
+    """Let each block's layout keep its shaping for the next paint (new blocks start without)."""
+    block = document.begin()
+    while block.isValid():
+        block.layout().setCacheEnabled(True)
+        block = block.next()
 
 
 def _end_of(block: QTextBlock) -> int:

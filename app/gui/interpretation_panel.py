@@ -53,11 +53,12 @@ class UrgencyBanner(QLabel):
 
     def show_urgency(self, interpretation: Interpretation) -> None:
         shown = (interpretation.urgency, interpretation.referral.to, interpretation.referral.text)
-        if shown == self._shown:  # restyling is slow: only when the urgency or referral changes
+        if shown == self._shown:  # new text is laid out again: only when the words change
             return
-        self._shown = shown
         urgency = interpretation.urgency
-        background, text = URGENCY_COLOURS.get(urgency, URGENCY_COLOURS["routine"])
+        if self._shown is None or self._shown[0] != urgency:
+            self._restyle(urgency)  # restyling is slower still: only when the urgency changes
+        self._shown = shown
         size = 20 if urgency == "emergency" else 15
         destination = destination_words(interpretation.referral.to)
         headline = f"{URGENCY_WORDS.get(urgency, urgency)} — {destination}"
@@ -66,10 +67,13 @@ class UrgencyBanner(QLabel):
         detail = escape(interpretation.referral.text)
         self.setText(f"<div style='font-size:{size}pt; font-weight:bold'>{escape(headline)}</div>"
                      + (f"<div style='margin-top:4px'>{detail}</div>" if detail else ""))
+        self.setAccessibleName(f"Urgency {urgency}, {destination}")
+
+    def _restyle(self, urgency: str) -> None:
+        background, text = URGENCY_COLOURS.get(urgency, URGENCY_COLOURS["routine"])
         border = "6px solid #5C000E" if urgency == "emergency" else "1px solid #7F8C99"
         self.setStyleSheet(f"QLabel#urgency_banner {{ background: {background}; color: {text};"
                            f" border: {border}; border-radius: 4px; }}")
-        self.setAccessibleName(f"Urgency {urgency}, {destination}")
 
 
 class InterpretationPanel(QWidget):
