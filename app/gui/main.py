@@ -2,14 +2,16 @@
 
 `create_application()` makes (or returns) the one QApplication: Fusion style on every platform
 (the native Windows style ignores dark mode), fractional high-DPI scaling passed through,
-the application name and icon. `build_main_window(context)` assembles the window: patient
-banner, charting area, File and Edit menus (undo Ctrl+Z, redo Ctrl+Shift+Z and Ctrl+Y), then
-installs the feature modules of `app.gui.features`; `show_main_window(context)` is the app's
-start: window first, features a moment later.
+painting kept on the GUI thread (`SERIAL_PAINTING`), the application name and icon.
+`build_main_window(context)` assembles the window: patient banner, charting area, File and
+Edit menus (undo Ctrl+Z, redo Ctrl+Shift+Z and Ctrl+Y), then installs the feature modules of
+`app.gui.features`; `show_main_window(context)` is the app's start: window first, features a
+moment later.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import partial
 
@@ -27,6 +29,11 @@ from app.paths import resources_dir
 
 APPLICATION_NAME = "NerveChart"
 DEFAULT_WINDOW_SIZE = (1500, 940)
+# Qt's raster engine hands each fill of 96 rows or more to a pool of half the cores and waits
+# for it. For widget-sized fills the hand-off costs more than the fill (the interpretation
+# panel's scroll bar: 1.0 ms pooled, 0.4 ms on the GUI thread, 2 cores) and grows when the
+# machine is busy. Read once, before the first paint; a value set by the user is kept.
+SERIAL_PAINTING = ("QT_NO_GUI_THREADPOOL", "1")
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -35,6 +42,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         return existing  # type: ignore[return-value]
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    os.environ.setdefault(*SERIAL_PAINTING)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APPLICATION_NAME)
     app.setOrganizationName(APPLICATION_NAME)
