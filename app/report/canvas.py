@@ -5,6 +5,7 @@ state instead of emitting it, and `save` draws the header and footer on every ke
 the total is known. The header names the patient (name, date of birth, identifier) so a loose
 page is never anonymous; the footer repeats the identifier beside "Page n of N". Text drawn on
 the canvas is not parsed as markup, so names need no escaping here; a long line is shrunk to fit.
+Characters DejaVu lacks are drawn in a fallback face (`app.report.font_runs.draw`).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from app.report import font_runs
 from app.report.fonts import BOLD, REGULAR
 
 MIN_FONT_SIZE = 4.0
@@ -66,7 +67,7 @@ class NumberedCanvas(Canvas):
         self.setLineWidth(0.5)
         self.line(marks.margin_left, top - 3, width - marks.margin_right, top - 3)
         page_text = f"{marks.page_label} {number} {marks.of_label} {total}"
-        page_width = stringWidth(page_text, REGULAR, marks.font_size)
+        page_width = font_runs.width(page_text, REGULAR, marks.font_size)
         self.setFont(REGULAR, marks.font_size)
         self.drawRightString(width - marks.margin_right, marks.footer_y, page_text)
         self._fit(REGULAR, marks.footer_left, marks.margin_left, marks.footer_y,
@@ -76,8 +77,7 @@ class NumberedCanvas(Canvas):
     def _fit(self, font: str, text: str, x: float, y: float, available: float) -> None:
         """Draw `text` at the template size, smaller if needed to fit `available` points."""
         size = self._marks.font_size
-        natural = stringWidth(text, font, size)
+        natural = font_runs.width(text, font, size)
         if natural > available:
             size = max(MIN_FONT_SIZE, size * available / natural)
-        self.setFont(font, size)
-        self.drawString(x, y, text)
+        font_runs.draw(self, x, y, text, font, size)

@@ -1,12 +1,18 @@
-"""The letter's fonts: DejaVu Sans from `resources/fonts`, embedded so every name prints exactly.
+"""The letter's fonts, from `resources/fonts`, embedded (subset) so every name prints exactly.
 
 ReportLab's built-in Helvetica silently garbles Polish, Greek or Cyrillic names (ecosystem.md 2.2);
-DejaVu Sans covers them. Only the regular and bold faces are bundled (Debian's
-fonts-dejavu-core), so the italic faces of the family map to them and the letter uses no italics.
+DejaVu Sans covers them, and Arabic and Hebrew letters. Only its regular and bold faces are
+bundled (Debian's fonts-dejavu-core), so the italic faces of the family map to them and the
+letter uses no italics. The fallback faces (regular only) hold the scripts DejaVu lacks, tried in
+the order of `FALLBACKS`: Chinese and Japanese (Droid Sans Fallback), Korean Hangul (Nanum
+Gothic), Devanagari and Thai (Noto Sans). They are registered only when a text needs one
+(`register_fallback_fonts`), so a Latin-only letter neither loads nor embeds them.
 Registration is idempotent and process-wide, as ReportLab's font registry is.
 """
 
 from __future__ import annotations
+
+from functools import cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -17,14 +23,32 @@ from app.paths import resources_dir
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+FALLBACKS = ("DroidSansFallbackFull", "NanumGothic", "NotoSansDevanagari", "NotoSansThai")
+_FALLBACK_FILES = {"DroidSansFallbackFull": "DroidSansFallbackFull.ttf",
+                   "NanumGothic": "NanumGothic.ttf",
+                   "NotoSansDevanagari": "NotoSansDevanagari-Regular.ttf",
+                   "NotoSansThai": "NotoSansThai-Regular.ttf"}
 
 
 def register_fonts() -> None:
     """Register DejaVu Sans (regular, bold) and its family mapping, once per process."""
     if REGULAR in pdfmetrics.getRegisteredFontNames():
         return
-    folder = resources_dir() / "fonts"
     for name, file in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
-    for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD)):
-        addMapping(REGULAR, bold, italic, face)
+        pdfmetrics.registerFont(TTFont(name, str(resources_dir() / "fonts" / file)))
+    _map_family(REGULAR, BOLD)
+
+
+@cache
+def register_fallback_fonts() -> None:
+    """Register the fallback faces, once per process; each is its own bold (there is no bold)."""
+    for name, file in _FALLBACK_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(resources_dir() / "fonts" / file)))
+        _map_family(name, name)
+
+
+def _map_family(regular: str, bold: str) -> None:
+    """Let `<b>` (and the unused italics) inside `<font name=regular>` resolve to a real face."""
+    for is_bold, is_italic, face in ((0, 0, regular), (1, 0, bold), (0, 1, regular),
+                                     (1, 1, bold)):
+        addMapping(regular, is_bold, is_italic, face)

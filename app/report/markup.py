@@ -4,21 +4,24 @@
 change it silently (`J&C` prints as `J&C;`) or inject markup (`<img src=...>` embeds a file).
 Names, wording from templates and labels from the knowledge tables are all plain text here:
 `xml.sax.saxutils.escape` runs on each of them, and the only markup (`<b>`, `<br/>`) comes from
-the constants in this module. Newlines in text become line breaks.
+the constants in this module. Newlines in text become line breaks. Characters DejaVu Sans lacks
+(Chinese, Korean, ...) are wrapped in `<font name=...>` for a fallback face by
+`app.report.font_runs.markup`, after escaping.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from app.report import font_runs
+
 
 def plain(text: str) -> str:
     """`text` as Paragraph markup that prints it verbatim."""
-    return escape(text).replace("\n", "<br/>")
+    return font_runs.markup(text)
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:

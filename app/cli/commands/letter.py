@@ -6,12 +6,15 @@ to `--to` (any referral destination, or `patient` for the patient's plain-langua
 Refused with exit 2 when the exam lacks the patient's name, or both date of birth and
 identifier. The letterhead comes from the clinic's settings when the home folder has a
 database; the exam's examiner signs, with the settings filling any detail the exam lacks.
-The PDF is written atomically; nothing is printed on success.
+The PDF is written atomically. On success nothing is printed, except a warning on stderr when the
+patient's name or identifier has characters the letter cannot lay out (right-to-left or shaped
+scripts): the PDF is still written, with a note beside the identifiers.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -19,7 +22,7 @@ from app.cli.errors import UsageError
 from app.domain.vocabulary import DESTINATIONS
 from app.exchange.exam_files import read_exam_file
 from app.knowledge import load_knowledge
-from app.report import PATIENT_COPY, LetterRefused, build_letter
+from app.report import PATIENT_COPY, LetterRefused, build_letter, identifiers_needing_layout
 from app.report.output import LetterWriteError, write_pdf
 from app.report.sender import ClinicDetails, letter_sender
 from app.rules import interpret
@@ -56,6 +59,10 @@ def run(args: argparse.Namespace) -> int:
         write_pdf(Path(args.output), pdf)
     except LetterWriteError as err:
         raise UsageError(str(err)) from None
+    for what in identifiers_needing_layout(exam.patient):
+        print(f"warning: {args.exam}: {what} has characters the letter cannot lay out "
+              "(right-to-left or shaped script); check the printed letter against the exam",
+              file=sys.stderr)
     return 0
 
 

@@ -88,7 +88,8 @@ class LetterFeature:
 
     # ---- helpers ----------------------------------------------------------------------
     def _build(self, choice: str) -> bytes | None:
-        """The letter, or None after telling the user why it cannot be written."""
+        """The letter (with a warning when the name may not print exactly), or None after
+        telling the user why it cannot be written."""
         missing = self.source.missing()
         if missing:
             QMessageBox.warning(self.window, "Letter not possible",
@@ -96,11 +97,19 @@ class LetterFeature:
                                 + ". Add them to the patient's details first.")
             return None
         try:
-            return self.source.build(choice)
+            pdf = self.source.build(choice)
         except (TemplateError, BodyMapError) as err:
             QMessageBox.critical(self.window, "Letter not possible",
                                  f"The letter could not be written: {err}")
             return None
+        unlaid = self.source.layout_warnings()
+        if unlaid:
+            QMessageBox.warning(self.window, "Check the printed name",
+                                " and ".join(unlaid).capitalize() + " contains characters the "
+                                "letter cannot lay out (right-to-left or shaped script). The "
+                                "letter says so beside the identifiers; check the printout "
+                                "against the exam.")
+        return pdf
 
     def _rebuild_preview(self, dialog: LetterPreviewDialog, choice: str) -> None:
         pdf = self._build(choice)

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from app.domain.exam import Exam
 from app.gui.context import AppContext
-from app.report import build_letter, missing_identifiers
+from app.report import build_letter, identifiers_needing_layout, missing_identifiers
 from app.report.file_names import letter_file_name
 from app.report.sender import ClinicDetails, letter_sender
 from app.storage.settings import load_settings
@@ -35,6 +35,10 @@ class LetterSource:
     def missing(self) -> tuple[str, ...]:
         """What the exam lacks for a letter (empty when a letter can be written)."""
         return missing_identifiers(self.exam.patient)
+
+    def layout_warnings(self) -> tuple[str, ...]:
+        """The identifiers the letter may not print exactly (right-to-left or shaped scripts)."""
+        return identifiers_needing_layout(self.exam.patient)
 
     def build(self, choice: str) -> bytes:
         session = self.context.session

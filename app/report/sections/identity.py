@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from app.report.context import LetterContext
 from app.report.facts import nhs_date, triggering_flags
+from app.report.font_runs import needs_layout
 from app.report.markup import lines, para, rich
 from app.report.tables import banner as banner_table
 from app.report.tables import label_value
@@ -48,7 +49,8 @@ def banner(ctx: LetterContext) -> list[Flowable]:
 
 
 def addresses(ctx: LetterContext) -> list[Flowable]:
-    """To and From, the patient's identifiers and the date of the exam."""
+    """To and From, the patient's identifiers and the date of the exam; a note under them when
+    the name has characters the letter cannot lay out (right-to-left or shaped scripts)."""
     cell, bold = ctx.styles["cell"], ctx.styles["cell_bold"]
     exam, patient, sender = ctx.exam, ctx.exam.patient, ctx.sender
     not_recorded = ctx.label("not_recorded")
@@ -78,6 +80,8 @@ def addresses(ctx: LetterContext) -> list[Flowable]:
                           lines(b_values, cell)] for (a, a_values), (b, b_values) in pairs],
                         [ctx.width * w for w in (0.14, 0.38, 0.15, 0.33)])
     flowables: list[Flowable] = [table]
+    if needs_layout(patient.name or ""):
+        flowables.append(rich([(ctx.label("name_layout_note"), True)], ctx.styles["small"]))
     if ctx.written_at is not None:
         when = f"{nhs_date(ctx.written_at.date())} {ctx.written_at:%H:%M}"
         flowables.append(para(ctx.sentence("written_at", when=when), ctx.styles["muted"]))

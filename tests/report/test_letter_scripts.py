@@ -1,0 +1,140 @@
+"""Names in any script (issue 5 item 4): characters DejaVu Sans lacks print in a bundled fallback
+face and read back exactly; names the letter cannot lay out (right-to-left or shaped scripts)
+carry a note beside the identifiers and a CLI warning; escaping is unchanged."""
+
+from __future__ import annotations
+
+import io
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from app.cli.main import main
+from app.report import Sender
+from app.report.font_runs import identifiers_needing_layout, markup, needs_layout, runs
+from tests.conftest import SHARED_EXAMPLES
+from tests.report.conftest import flat, pages_text
+
+EXACT_NAMES = {
+    "chinese": "王秀英",
+    "japanese": "山田 はなこ（ヤマダ）",
+    "korean": "김민준",
+    "greek": "Ελένη Παπαδοπούλου",
+    "cyrillic": "Щербакова Дарья",
+    "polish": "Łucja Żółkiewska-Wąs",
+    "vietnamese": "Nguyễn Thị Ánh Tuyết",
+    "vietnamese_decomposed": unicodedata.normalize("NFD", "Nguyễn Thị Ánh Tuyết"),
+    "mixed": "Anna 山田 Kim 김민준",
+}
+NOT_LAID_OUT = {
+    "arabic": "محمد",
+    "hebrew": "כהן",
+    "devanagari": "देवनागरी",  # vowel signs must be reordered and placed
+    "thai_tone_mark": "สมศักดิ์",
+    "no_bundled_face": "𠀀",  # CJK extension B: no bundled face has it
+}
+NOTE = "The name contains characters this letter cannot lay out"
+
+
+def _embedded_fonts(pdf: bytes) -> set[str]:
+    fonts = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]).lstrip("/").split("+")[-1])
+    return fonts
+
+
+@pytest.mark.parametrize("name", EXACT_NAMES.values(), ids=EXACT_NAMES.keys())
+def test_name_reads_back_exactly_in_the_header_of_every_page_and_the_identity_block(
+        name, exam_with, letter_for):
+    pages = pages_text(letter_for(exam_with(name=name), "spinal_surgery"))
+    assert len(pages) >= 2
+    assert pages[0].count(name) >= 2  # header and the addresses block
+    assert all(name in page for page in pages)
+    assert NOTE not in flat(" ".join(pages))
+
+
+def test_identifier_and_clinic_details_in_cjk_read_back_exactly(exam_with, letter_for):
+    sender = Sender(name="李医生", profession="物理治疗师", registration="PH-注册-1",
+                    clinic="仁爱诊所", address="서울 종로구 1", phone="01234 567890")
+    pdf = letter_for(exam_with(name="王秀英", identifier="患者-0042"), "spinal_surgery",
+                     sender=sender)
+    pages = pages_text(pdf)
+    assert all("患者-0042" in page for page in pages)  # header and footer of every page
+    text = "".join(pages)
+    for detail in ("李医生", "物理治疗师", "PH-注册-1", "仁爱诊所", "서울 종로구 1"):
+        assert detail in text
+
+
+def test_fallback_faces_are_embedded_only_when_needed(exam_with, letter_for):
+    latin = letter_for(exam_with(name="Zoë O'Brien"), "spinal_surgery")
+    chinese = letter_for(exam_with(name="王秀英"), "spinal_surgery")
+    primary = {"DejaVuSans", "DejaVuSans-Bold", "Helvetica"}  # Helvetica: ReportLab's default
+    assert _embedded_fonts(latin) == primary
+    assert _embedded_fonts(chinese) - primary == {"DroidSansFallback"}  # its PostScript name
+    # Subset embedding: three ideographs cost kilobytes, not the font's 4 MB.
+    assert len(chinese) - len(latin) < 50_000
+
+
+def test_hostile_markup_around_cjk_prints_verbatim_and_embeds_nothing(exam_with, letter_for):
+    name = "<b>王</b> & 김 <img src='/etc/passwd'/> <font name=\"Helvetica\">x</font>"
+    pdf = letter_for(exam_with(name=name), "spinal_surgery")
+    assert b"/Subtype /Image" not in pdf
+    assert all(name in page for page in pages_text(pdf))
+
+
+def test_markup_wraps_only_escaped_fallback_runs():
+    assert markup("A<王&>") == 'A&lt;<font name="DroidSansFallbackFull">王</font>&amp;&gt;'
+    assert markup("O'Brien\nJ&C") == "O'Brien<br/>J&amp;C"
+
+
+@given(st.text(max_size=40))
+def test_runs_give_the_text_back_in_order(text):
+    assert "".join(chars for _, chars in runs(text)) == text
+
+
+@pytest.mark.parametrize("name", NOT_LAID_OUT.values(), ids=NOT_LAID_OUT.keys())
+def test_a_name_the_letter_cannot_lay_out_gets_a_note_beside_the_identifiers(
+        name, exam_with, letter_for):
+    assert needs_layout(name)
+    first_page = flat(pages_text(letter_for(exam_with(name=name), "spinal_surgery"))[0])
+    assert NOTE in first_page
+    assert first_page.index("Identifier") < first_page.index(NOTE)
+
+
+@pytest.mark.parametrize("name", [*EXACT_NAMES.values(), "สมชาย", "नमन"])
+def test_names_without_right_to_left_or_shaped_characters_need_no_layout(name):
+    """Thai and Devanagari without combining signs print letter by letter, as written."""
+    assert not needs_layout(name)
+
+
+def test_identifiers_needing_layout_names_the_fields(exam_with):
+    patient = exam_with(name="כהן", identifier="ID-7").patient
+    assert identifiers_needing_layout(patient) == ("the patient's name",)
+
+
+def _exam_file(tmp_path: Path, name: str) -> Path:
+    document = json.loads((SHARED_EXAMPLES / "l5-foot-drop.json").read_text("utf-8"))
+    document["patient"]["name"] = name
+    path = tmp_path / "exam.json"
+    path.write_text(json.dumps(document), "utf-8")
+    return path
+
+
+def test_cli_warns_but_writes_the_letter_for_a_name_it_cannot_lay_out(tmp_path, capsys):
+    out = tmp_path / "letter.pdf"
+    assert main(["letter", str(_exam_file(tmp_path, "محمد")), "-o", str(out)]) == 0
+    assert "the patient's name has characters the letter cannot lay out" in \
+        capsys.readouterr().err
+    assert NOTE in flat(pages_text(out.read_bytes())[0])
+
+
+def test_cli_is_silent_for_a_chinese_name(tmp_path, capsys):
+    out = tmp_path / "letter.pdf"
+    assert main(["letter", str(_exam_file(tmp_path, "王秀英")), "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ""
