@@ -68,6 +68,26 @@ def test_missing_identifiers_are_named_instead_of_a_letter(letter_window, monkey
     assert "the patient's name and the patient's date of birth" in warnings[-1]
 
 
+def test_a_name_the_letter_cannot_lay_out_is_warned_about_and_still_previewed(
+        letter_window, monkeypatch):
+    from app.gui.letter import feature as feature_module
+
+    warnings = []
+    monkeypatch.setattr(feature_module.QMessageBox, "warning",
+                        lambda parent, title, text: warnings.append(text))
+    session = letter_window.context.session
+    session.set_patient(replace(session.exam.patient, name="王秀英"))
+    letter_window.letter_feature.preview_action.trigger()
+    assert warnings == []
+    letter_window.letter_feature.preview_dialog.close()
+    session.set_patient(replace(session.exam.patient, name="محمد"))
+    letter_window.letter_feature.preview_action.trigger()
+    assert letter_window.letter_feature.preview_dialog.page_count() >= 2
+    assert len(warnings) == 1
+    assert warnings[0].startswith("The patient's name contains characters the letter cannot")
+    letter_window.letter_feature.preview_dialog.close()
+
+
 def test_save_suggests_a_safe_name_without_the_patient_name(letter_window, monkeypatch,
                                                            tmp_path):
     from app.gui.letter import feature as feature_module
