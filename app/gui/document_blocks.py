@@ -4,7 +4,7 @@
 HTML strings, each exactly one `<p>` or `<h3>` element (one QTextBlock). `show(blocks)` compares
 the new list with the one shown (difflib opcodes) and rewrites only the differing blocks, so
 Qt re-lays out and repaints those lines instead of parsing and laying out the whole text again.
-Each replacement block is parsed in a scratch document with the same default style sheet and
+Each replacement block is parsed in a scratch document (one, reused) with the same style sheet and
 font, and copied with its block format, block character format and character formats, so the
 result is the document `setHtml("".join(blocks))` would give. A first show, a change at the
 very first block, or a list whose strings are not one block each falls back to `setHtml`.
@@ -22,10 +22,13 @@ from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 class BlockDocument:
     def __init__(self, document: QTextDocument, style: str):
         self.document = document
-        self._style = style
         self._shown: list[str] | None = None
         document.setDefaultStyleSheet(style)
         document.setUndoRedoEnabled(False)  # read-only text: no edit history to keep
+        # Replacement blocks are parsed here; made once, as its style sheet is slow to parse.
+        self._scratch = QTextDocument()
+        self._scratch.setDefaultStyleSheet(style)
+        self._scratch.setUndoRedoEnabled(False)
 
     def show(self, blocks: Sequence[str]) -> bool:
         """Show `blocks`; False when they are the ones already shown (nothing touched)."""
@@ -63,7 +66,7 @@ class BlockDocument:
     def _replace_run(self, cursor: QTextCursor, first: int, end: int,
                      replacement: list[str]) -> None:
         """Old blocks [first, end) become `replacement` (first > 0, so a block precedes)."""
-        scratch = self._scratch(replacement)
+        scratch = self._parsed(replacement)
         kept = min(end - first, len(replacement))
         for offset in range(kept):
             _rewrite(cursor, self.document.findBlockByNumber(first + offset),
@@ -81,12 +84,11 @@ class BlockDocument:
             _copy_text(cursor, source)
             previous = cursor.block()
 
-    def _scratch(self, blocks: list[str]) -> QTextDocument:
-        scratch = QTextDocument()
-        scratch.setDefaultStyleSheet(self._style)
-        scratch.setDefaultFont(self.document.defaultFont())
-        scratch.setHtml("".join(blocks))
-        return scratch
+    def _parsed(self, blocks: list[str]) -> QTextDocument:
+        """The scratch document holding just `blocks` (until the next call)."""
+        self._scratch.setDefaultFont(self.document.defaultFont())
+        self._scratch.setHtml("".join(blocks))
+        return self._scratch
 
 
 def _keep_glyphs(document: QTextDocument) -> None:

@@ -25,14 +25,17 @@ def _fresh(blocks):
     return document.toHtml()
 
 
-@pytest.mark.parametrize("second", [
+UPDATES = [
     [*FIRST[:1], FIRST[1].replace("0.81", "0.92"), *FIRST[2:]],  # one line replaced
     FIRST[:3] + FIRST[5:],  # reasons removed
     [*FIRST[:5], "<p><b>−</b> Hip abduction normal</p>", "<p>new</p>", *FIRST[5:]],  # added
     [*FIRST[:2], FIRST[3], FIRST[2], *FIRST[4:]],  # reordered
     FIRST[:6],  # last block removed
     ["<h3>Red flags</h3>", "<p><b>[urgent]</b> severe weakness</p>", *FIRST],  # new first block
-])
+]
+
+
+@pytest.mark.parametrize("second", UPDATES)
 def test_an_update_equals_the_text_set_afresh(qtbot, second):
     from PySide6.QtGui import QTextDocument
 
@@ -46,3 +49,15 @@ def test_an_update_equals_the_text_set_afresh(qtbot, second):
     assert not shown.show(second)
     assert shown.show(FIRST)  # and back again
     assert shown.document.toHtml() == _fresh(FIRST)
+
+
+def test_a_chain_of_updates_keeps_equal_to_the_text_set_afresh(qtbot):
+    """Each update parses its blocks in the same reused scratch document."""
+    from PySide6.QtGui import QTextDocument
+
+    from app.gui.document_blocks import BlockDocument
+
+    shown = BlockDocument(QTextDocument(), STYLE)
+    for blocks in [FIRST, *UPDATES, *reversed(UPDATES), FIRST]:
+        shown.show(blocks)
+        assert shown.document.toHtml() == _fresh(blocks)
