@@ -21,11 +21,15 @@ from app.gui.finding_paths import finding_label, parse_finding
 def test_an_edit_updates_the_urgency_banner(window, session):
     # A present saddle anaesthesia of unknown onset is a cauda equina emergency
     # (clinical.md section 5, GIRFT national CES pathway 2023).
+    from app.gui.interpretation_panel import URGENCY_COLOURS
+
     banner = window.charting.interpretation.banner
     assert "EMERGENCY" not in banner.text()
+    assert URGENCY_COLOURS["emergency"][0] not in banner.styleSheet()
     session.set_red_flag("saddle_anaesthesia", RedFlagAnswer(present=True))
     assert "EMERGENCY" in banner.text()
     assert "Emergency department" in banner.text()
+    assert URGENCY_COLOURS["emergency"][0] in banner.styleSheet()  # restyled with the urgency
     details = window.charting.interpretation.details.toPlainText()
     assert "Red flags" in details
 
