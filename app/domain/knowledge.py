@@ -33,6 +33,7 @@ class Muscle:
     limb: str  # "upper" | "lower"
     roots: Mapping[str, float]  # root ("L5") -> share of supply, summing to 1
     nerve: str  # the most distal site whose lesion still weakens it, e.g. "nerve:tibial"
+    peripheral_nerve: str  # the nerve as a clinician names it, e.g. "deep peroneal (fibular)"
     source: str
 
 

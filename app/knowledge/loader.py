@@ -64,12 +64,13 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
 
     muscles = {}
     for row in table("muscles.csv", ("id", "movement", "muscle", "limb", "roots", "nerve",
-                                     "source")):
+                                     "peripheral_nerve", "source")):
         muscles[row.text("id")] = Muscle(
             id=row.text("id"), movement=row.text("movement"), muscle=row.text("muscle"),
             limb=row.choice("limb", ("upper", "lower")), roots=_frozen(row.weights("roots",
                                                                                   v.ROOTS)),
-            nerve=site_ref(row, "nerve", row.text("nerve")), source=cite(row))
+            nerve=site_ref(row, "nerve", row.text("nerve")),
+            peripheral_nerve=row.text("peripheral_nerve"), source=cite(row))
 
     regions = {}
     for row in table("regions.csv", ("id", "label", "limb", "midline", "distal", "dermatomes_core",

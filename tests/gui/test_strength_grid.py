@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from app.domain.vocabulary import LIMB_SIDES
 from app.gui.strength_grid import StrengthGrid
 from app.gui.strength_grid.grades import parse_grade
-from app.gui.strength_grid.model import GRADE_COLUMNS
+from app.gui.strength_grid.model import COLUMNS, GRADE_COLUMNS
 
 
 @pytest.fixture
@@ -144,3 +144,10 @@ def test_sides_in_the_grid_are_the_patients(grid):
     tips = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
             for c in GRADE_COLUMNS]
     assert tips == [f"The patient's {side} side" for side in LIMB_SIDES]
+
+
+def test_the_nerve_column_names_the_nerve_not_a_lesion(grid):
+    model = grid.model
+    row = model.grade_index("left", "ankle_dorsiflexion").row()
+    nerve = model.index(row, COLUMNS.index("nerve")).data()
+    assert nerve == "deep peroneal (fibular)"

@@ -44,7 +44,7 @@ def test_the_bundled_tables_load(tables):
 
 def test_duplicate_key(tables):
     append(tables, "muscles.csv",
-           "hip_flexion,hip flexion,iliopsoas,lower,L2:1,plexus:lumbosacral,mrc_aids")
+           "hip_flexion,hip flexion,iliopsoas,lower,L2:1,plexus:lumbosacral,femoral,mrc_aids")
     fails(tables, "muscles.csv", "duplicates line")
 
 

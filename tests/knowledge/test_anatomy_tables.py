@@ -149,3 +149,9 @@ def test_sites_carry_their_default_referral(kb, site, destination, urgency):
 def test_every_anatomy_table_has_a_version(kb):
     for name in ANATOMY_TABLES:
         assert kb.table_versions[name] == "2026-11-21", name
+
+
+def test_each_muscles_displayed_nerve_names_the_site_it_is_scored_on(kb):
+    for muscle in kb.muscles.values():
+        first_word = muscle.peripheral_nerve.split()[0]
+        assert first_word in kb.sites[muscle.nerve].label, muscle.id

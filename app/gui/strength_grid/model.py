@@ -155,10 +155,10 @@ class StrengthModel(QAbstractTableModel):
     def _label_data(self, muscle: Muscle, column: str, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return {"movement": muscle.movement, "muscle": muscle.muscle,
-                    "roots": roots_text(muscle), "nerve": self._nerve_label(muscle)}[column]
+                    "roots": roots_text(muscle), "nerve": muscle.peripheral_nerve}[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (f"{muscle.movement}: {muscle.muscle}\nRoots {roots_text(muscle)}; "
-                    f"nerve {self._nerve_label(muscle)}")
+                    f"nerve {muscle.peripheral_nerve}")
         return None
 
     def _grade_data(self, muscle: Muscle, side: str, role: int):
@@ -179,10 +179,6 @@ class StrengthModel(QAbstractTableModel):
             recorded = {None: "not tested", NOT_TESTABLE: "not testable"}.get(grade, f"{grade}/5")
             return f"Patient's {side} {muscle.movement.lower()}: {recorded}"
         return None
-
-    def _nerve_label(self, muscle: Muscle) -> str:
-        site = self._session.kb.sites.get(muscle.nerve)
-        return site.label if site is not None else muscle.nerve
 
     # -- repaint -------------------------------------------------------------------------
     def _on_exam_changed(self, exam: Exam) -> None:
