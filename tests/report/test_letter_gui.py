@@ -80,7 +80,7 @@ def test_a_name_the_letter_cannot_lay_out_is_warned_about_and_still_previewed(
     letter_window.letter_feature.preview_action.trigger()
     assert warnings == []
     letter_window.letter_feature.preview_dialog.close()
-    session.set_patient(replace(session.exam.patient, name="محمد"))
+    session.set_patient(replace(session.exam.patient, name="مُحَمَّد"))
     letter_window.letter_feature.preview_action.trigger()
     assert letter_window.letter_feature.preview_dialog.page_count() >= 2
     assert len(warnings) == 1

@@ -1,6 +1,8 @@
 """Names in any script (issue 5 item 4): characters DejaVu Sans lacks print in a bundled fallback
-face and read back exactly; names the letter cannot lay out (right-to-left or shaped scripts)
-carry a note beside the identifiers and a CLI warning; escaping is unchanged."""
+face and read back exactly; Arabic and Hebrew names print joined and right to left (HarfBuzz's
+glyphs, in its visual order); names the letter still cannot lay out (glyphs that need offsets,
+numbers inside right-to-left text) carry a note beside the identifiers and a CLI warning;
+escaping is unchanged."""
 
 from __future__ import annotations
 
@@ -9,14 +11,24 @@ import json
 import unicodedata
 from pathlib import Path
 
+import pypdfium2
 import pytest
+import uharfbuzz
 from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader
+from reportlab.pdfbase import pdfmetrics
 
 from app.cli.main import main
 from app.report import Sender
-from app.report.font_runs import identifiers_needing_layout, markup, needs_layout, runs
+from app.report.font_runs import (
+    identifiers_needing_layout,
+    laid_out_runs,
+    markup,
+    needs_layout,
+    runs,
+)
+from app.report.fonts import fallback_file
 from tests.conftest import SHARED_EXAMPLES
 from tests.report.conftest import flat, pages_text
 
@@ -31,9 +43,13 @@ EXACT_NAMES = {
     "vietnamese_decomposed": unicodedata.normalize("NFD", "Nguyễn Thị Ánh Tuyết"),
     "mixed": "Anna 山田 Kim 김민준",
 }
+RIGHT_TO_LEFT_NAMES = {"arabic": ("محمد علي", "NotoSansArabic"),
+                       "hebrew": ("דוד כהן", "NotoSansHebrew")}
 NOT_LAID_OUT = {
-    "arabic": "محمد",
-    "hebrew": "כהן",
+    "arabic_vowel_marks": "مُحَمَّد",  # harakat are placed by glyph offsets
+    "hebrew_points": "כֹּהֵן",
+    "arabic_with_digits": "محمد 2",  # numbers inside right-to-left text are not reordered
+    "rtl_words_split_by_punctuation": "محمد-علي",
     "devanagari": "देवनागरी",  # vowel signs must be reordered and placed
     "thai_tone_mark": "สมศักดิ์",
     "no_bundled_face": "𠀀",  # CJK extension B: no bundled face has it
@@ -114,7 +130,7 @@ def test_names_without_right_to_left_or_shaped_characters_need_no_layout(name):
 
 
 def test_identifiers_needing_layout_names_the_fields(exam_with):
-    patient = exam_with(name="כהן", identifier="ID-7").patient
+    patient = exam_with(name="כֹּהֵן", identifier="ID-7").patient
     assert identifiers_needing_layout(patient) == ("the patient's name",)
 
 
@@ -128,7 +144,7 @@ def _exam_file(tmp_path: Path, name: str) -> Path:
 
 def test_cli_warns_but_writes_the_letter_for_a_name_it_cannot_lay_out(tmp_path, capsys):
     out = tmp_path / "letter.pdf"
-    assert main(["letter", str(_exam_file(tmp_path, "محمد")), "-o", str(out)]) == 0
+    assert main(["letter", str(_exam_file(tmp_path, "مُحَمَّد")), "-o", str(out)]) == 0
     assert "the patient's name has characters the letter cannot lay out" in \
         capsys.readouterr().err
     assert NOTE in flat(pages_text(out.read_bytes())[0])
@@ -138,3 +154,51 @@ def test_cli_is_silent_for_a_chinese_name(tmp_path, capsys):
     out = tmp_path / "letter.pdf"
     assert main(["letter", str(_exam_file(tmp_path, "王秀英")), "-o", str(out)]) == 0
     assert capsys.readouterr().err == ""
+
+
+def _harfbuzz_glyphs(text: str, face: str) -> list[int]:
+    """The glyphs HarfBuzz gives one right-to-left word in `face`, in visual order."""
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    font = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(fallback_file(face)))))
+    uharfbuzz.shape(font, buffer, {})
+    return [glyph.codepoint for glyph in buffer.glyph_infos]
+
+
+def _drawn(name: str) -> str:
+    return "".join(chars for _, chars in laid_out_runs(name))
+
+
+@pytest.mark.parametrize(("name", "face"), RIGHT_TO_LEFT_NAMES.values(),
+                         ids=RIGHT_TO_LEFT_NAMES.keys())
+def test_right_to_left_name_is_drawn_as_harfbuzz_glyphs_last_word_leftmost(name, face):
+    first, last = name.split(" ")
+    laid_out = laid_out_runs(name)
+    assert [run_face for run_face, _ in laid_out] == [face, None, face]
+    glyphs = pdfmetrics.getFont(face).face.charToGlyph
+    drawn_words = [[glyphs[ord(ch)] for ch in chars] for _, chars in laid_out[::2]]
+    assert drawn_words == [_harfbuzz_glyphs(last, face), _harfbuzz_glyphs(first, face)]
+    assert not needs_layout(name)
+
+
+def test_arabic_letters_are_drawn_joined_not_isolated():
+    """"محمد" joins: initial meem, medial hah and meem, final dal (presentation forms)."""
+    assert laid_out_runs("محمد") == [("NotoSansArabic", "\ufeaa\ufee4\ufea4\ufee3")]
+
+
+@pytest.mark.parametrize(("name", "face"), RIGHT_TO_LEFT_NAMES.values(),
+                         ids=RIGHT_TO_LEFT_NAMES.keys())
+def test_right_to_left_name_prints_in_visual_order_on_every_page_without_the_note(
+        name, face, exam_with, letter_for):
+    """PDFium reads each right-to-left word back in logical spelling (joined forms normalised)
+    but the words in the order drawn, left to right: the last name leftmost."""
+    first, last = name.split(" ")
+    pdf = letter_for(exam_with(name=name), "spinal_surgery")
+    pages = [page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf)]
+    assert len(pages) >= 2
+    assert all(f"{last} {first} · DOB" in page for page in pages)  # the canvas header
+    assert f"Patient {last} {first}" in flat(pages[0])  # the addresses block (a Paragraph)
+    assert name not in " ".join(pages)
+    assert NOTE not in flat(" ".join(pages_text(pdf)))
+    assert f"{face}-Regular" in _embedded_fonts(pdf)  # its PostScript name

@@ -50,7 +50,7 @@ def banner(ctx: LetterContext) -> list[Flowable]:
 
 def addresses(ctx: LetterContext) -> list[Flowable]:
     """To and From, the patient's identifiers and the date of the exam; a note under them when
-    the name has characters the letter cannot lay out (right-to-left or shaped scripts)."""
+    the name has characters the letter cannot lay out (`font_runs.needs_layout`)."""
     cell, bold = ctx.styles["cell"], ctx.styles["cell_bold"]
     exam, patient, sender = ctx.exam, ctx.exam.patient, ctx.sender
     not_recorded = ctx.label("not_recorded")
