@@ -27,6 +27,7 @@ from app.report.font_runs import (
     markup,
     needs_layout,
     runs,
+    width,
 )
 from app.report.fonts import fallback_file
 from tests.conftest import SHARED_EXAMPLES
@@ -202,3 +203,14 @@ def test_right_to_left_name_prints_in_visual_order_on_every_page_without_the_not
     assert name not in " ".join(pages)
     assert NOTE not in flat(" ".join(pages_text(pdf)))
     assert f"{face}-Regular" in _embedded_fonts(pdf)  # its PostScript name
+
+
+def test_a_glyph_no_character_maps_to_is_drawn_through_a_private_use_character():
+    """Pashto "ټټټ": Noto's joined forms of tteh have no code point of their own."""
+    [(face, drawn)] = laid_out_runs("ټټټ")
+    tables = pdfmetrics.getFont(face).face
+    assert any(0xE000 <= ord(ch) < 0xF900 for ch in drawn)
+    assert [tables.charToGlyph[ord(ch)] for ch in drawn] == _harfbuzz_glyphs("ټټټ", face)
+    font = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(fallback_file(face)))))
+    advances = sum(font.get_glyph_h_advance(glyph) for glyph in _harfbuzz_glyphs("ټټټ", face))
+    assert width("ټټټ", "DejaVuSans", 10) == pytest.approx(advances / tables.unitsPerEm * 10)
