@@ -3,7 +3,7 @@
 `build_letter(exam, interpretation, kb, destination, sender, previous=None) -> bytes` is the
 entry point; `LetterRenderer` is the class behind it, with overridable steps. Templates are data
 in `reports/` (see `app.report.template`). `identifiers_needing_layout(patient)` names the
-identifiers the letter may not print exactly (right-to-left or shaped scripts), for a warning.
+identifiers the letter may not print exactly (see docs/letter.md), for a warning.
 No Qt and no SQLite here.
 """
 

@@ -7,8 +7,8 @@ Refused with exit 2 when the exam lacks the patient's name, or both date of birt
 identifier. The letterhead comes from the clinic's settings when the home folder has a
 database; the exam's examiner signs, with the settings filling any detail the exam lacks.
 The PDF is written atomically. On success nothing is printed, except a warning on stderr when the
-patient's name or identifier has characters the letter cannot lay out (right-to-left or shaped
-scripts): the PDF is still written, with a note beside the identifiers.
+patient's name or identifier has characters the letter cannot lay out exactly (see
+docs/letter.md): the PDF is still written, with a note beside the identifiers.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(err)) from None
     for what in identifiers_needing_layout(exam.patient):
         print(f"warning: {args.exam}: {what} has characters the letter cannot lay out "
-              "(right-to-left or shaped script); check the printed letter against the exam",
+              "exactly (see docs/letter.md); check the printed letter against the exam",
               file=sys.stderr)
     return 0
 

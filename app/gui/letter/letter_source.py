@@ -37,7 +37,7 @@ class LetterSource:
         return missing_identifiers(self.exam.patient)
 
     def layout_warnings(self) -> tuple[str, ...]:
-        """The identifiers the letter may not print exactly (right-to-left or shaped scripts)."""
+        """The identifiers the letter may not print exactly (see docs/letter.md)."""
         return identifiers_needing_layout(self.exam.patient)
 
     def build(self, choice: str) -> bytes:
