@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from app.domain.catalogue import Catalogue
 from app.domain.errors import ExamFormatError
 from app.domain.exam import Exam
 from app.domain.exam_codec import exam_from_document, exam_to_document
+from app.exchange.atomic_file import write_atomically
 
 MAX_EXAM_FILE_BYTES = 1_000_000  # a real exam is a few kilobytes
 
@@ -66,14 +66,4 @@ def exam_to_text(exam: Exam) -> str:
 
 def write_exam_file(exam: Exam, path: str | os.PathLike[str]) -> None:
     """Write the exam to `path` atomically (temporary file, fsync, rename)."""
-    target = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=".nervechart-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(exam_to_text(exam))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    write_atomically(Path(path), exam_to_text(exam).encode("utf-8"))

@@ -3,9 +3,9 @@ complete (temporary file in the same folder, fsync, rename)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
+
+from app.exchange.atomic_file import write_atomically
 
 
 class LetterWriteError(OSError):
@@ -18,16 +18,6 @@ def write_pdf(target: Path, data: bytes) -> None:
     if not target.parent.is_dir():
         raise LetterWriteError(f"{target}: the folder {target.parent} does not exist")
     try:
-        fd, temporary = tempfile.mkstemp(prefix=".nervechart-", suffix=".pdf",
-                                         dir=target.parent)
+        write_atomically(target, data, suffix=".pdf")
     except OSError as err:
         raise LetterWriteError(f"{target}: cannot write there ({err.strerror})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
