@@ -14,6 +14,8 @@ number of migrations applied, so a zero-byte or truncated file can never pass fo
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -57,7 +59,7 @@ def open_database(path: Path, *, full_check: bool = False) -> Database:
         _create(path)
     _check_file_shape(path)
     db = _connect(path)
-    try:
+    with _closed_on_failure(db, path):
         _configure(db)
         _check_identity(db, path)
         if full_check:
@@ -65,12 +67,6 @@ def open_database(path: Path, *, full_check: bool = False) -> Database:
             if problem:
                 raise DamagedDatabaseError(path, problem)
         MIGRATIONS.apply(db)
-    except sqlite3.DatabaseError as err:
-        db.close()
-        raise DamagedDatabaseError(path, f"SQLite cannot read it: {err}") from None
-    except BaseException:
-        db.close()
-        raise
     return db
 
 
@@ -83,20 +79,27 @@ def open_read_only(path: Path) -> Database:
         raise FileNotFoundError(f"there is no NerveChart database at {path}")
     _check_file_shape(path)
     db = Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
-    try:
+    with _closed_on_failure(db, path):
         db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         _check_identity(db, path)
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version < len(MIGRATION_NAMES):
             raise DamagedDatabaseError(path, f"it has the older schema version {version}; "
                                              "open it in NerveChart once to upgrade it")
+    return db
+
+
+@contextmanager
+def _closed_on_failure(db: Database, path: Path) -> Iterator[None]:
+    """Close `db` if the block fails; what SQLite cannot read is a damaged database."""
+    try:
+        yield
     except sqlite3.DatabaseError as err:
         db.close()
         raise DamagedDatabaseError(path, f"SQLite cannot read it: {err}") from None
     except BaseException:
         db.close()
         raise
-    return db
 
 
 def _create(path: Path) -> None:
