@@ -14,9 +14,9 @@ the summed shares of the roots they carry, but never a branch that leaves at roo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from app.domain.knowledge import KnowledgeBase
+from app.domain.knowledge import KnowledgeBase, Region
 
 ROOT_SHARE_FOR_FULL = 0.5
 # Kinds whose reach is given by the roots they carry (dermatomes, root shares).
@@ -55,21 +55,26 @@ def predicted_regions(site_id: str, kb: KnowledgeBase) -> Mapping[str, str]:
     polyneuropathy, ...) predict nothing here.
     """
     site = kb.sites[site_id]
-    result: dict[str, str] = {}
     if site.kind in _ROOT_CARRIERS:
         roots = site_roots(site_id, kb)
-        for region in kb.regions.values():
-            if region.dermatomes_core & roots:
-                result[region.id] = "core"
-            elif region.dermatomes_variable & roots:
-                result[region.id] = "variable"
-    elif site.kind == "nerve":
+        return _zones(kb, lambda r: (r.dermatomes_core & roots, r.dermatomes_variable & roots))
+    if site.kind == "nerve":
         below = nerve_subtree(site_id, kb)
-        for region in kb.regions.values():
-            if region.nerves_core & below:
-                result[region.id] = "core"
-            elif region.nerves_variable & below:
-                result[region.id] = "variable"
+        return _zones(kb, lambda r: (r.nerves_core & below, r.nerves_variable & below))
+    return {}
+
+
+def _zones(kb: KnowledgeBase,
+           overlap: Callable[[Region], tuple[frozenset[str], frozenset[str]]]) -> dict[str, str]:
+    """Region ID -> "core" where the core overlap is non-empty, else "variable" where the
+    variable overlap is."""
+    result: dict[str, str] = {}
+    for region in kb.regions.values():
+        core, variable = overlap(region)
+        if core:
+            result[region.id] = "core"
+        elif variable:
+            result[region.id] = "variable"
     return result
 
 
