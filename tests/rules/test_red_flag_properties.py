@@ -64,3 +64,14 @@ def test_overall_urgency_is_never_below_a_red_flag(doc, clinic):
     result = interpret(exam_from_document(doc, CAT), KB, settings=clinic)
     for flag in result.red_flags:
         assert urgency_rank(result.urgency) >= urgency_rank(flag.urgency), flag.id
+
+
+def test_a_red_flag_that_reorders_the_list_keeps_the_serious_sites_urgency():
+    """Found by the property above: a sphincter answer made conus (urgent) overtake a brain
+    lesion (emergency) in an exam with UMN signs, and the urgency fell."""
+    clinic = JudgementSettings(ces_onset_window_days=1)
+    doc = {"format": "nervechart.exam/1", "exam_date": "2026-11-21",
+           "history": {"onset_date": "2026-11-19"},
+           "reflexes": {"right": {"biceps": "3", "plantar": "extensor"}}}
+    marked = {**doc, "red_flags": {"altered_urinary_sensation": {"present": True}}}
+    assert urgency_rank(_urgency(marked, clinic)) >= urgency_rank(_urgency(doc, clinic))
