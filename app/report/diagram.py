@@ -9,18 +9,26 @@ drawn again with the letter's font at a legible size (ecosystem.md 2.6); the
 legend (each kind's tint, pattern and name) is drawn under the figure the same way, with the
 pattern strokes of `app.bodymap.marks`. `to_local` maps an SVG point of a view to the
 flowable's coordinates (the tests use it to find a marked region on the rendered page).
+
+Speed: a marked view shares every unmarked part with the view svglib drew once per process,
+and `_ReplayingRenderer` writes the PDF operators of such a part as recorded the first time it
+was drawn (from the same renderer and canvas state) instead of walking its ~6,700 path points
+again: the same bytes, a fraction of the time. Letters are built one at a time
+(`app.report.renderer` holds a lock), so the recordings need no lock of their own.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import io
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from reportlab.graphics import renderPDF
+from reportlab.graphics.renderbase import renderScaledDrawing
+from reportlab.graphics.renderPDF import _PDFRenderer
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Shape
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
@@ -57,12 +65,62 @@ class _Label:
     lines: tuple[tuple[str, str], ...]  # (text, SVG class), top to bottom
 
 
+class _ReplayingRenderer(_PDFRenderer):
+    """renderPDF's renderer, replaying the recorded operators of the unmarked view's parts.
+
+    What a part draws depends only on the part (never changed: `_base_view` keeps it for the
+    process, so its `id` is its own) and on the state it starts from: the renderer's fill and
+    stroke switches (renderPDF does not restore them after a node) and the canvas's fill mode,
+    font and transparency settings. A recording is keyed by both; it keeps the operators, the
+    switches after the part and the PDF version the part needs. A part whose operators name a
+    document resource (`gs`, a transparency state numbered per document) is never recorded.
+    """
+
+    def __init__(self, shared: frozenset[int], recordings: dict[tuple, _Recording]):
+        super().__init__()
+        self._shared, self._recordings = shared, recordings
+        self._recording = False
+
+    def drawNode(self, node: Shape) -> None:
+        if self._recording or id(node) not in self._shared:
+            super().drawNode(node)
+            return
+        canvas = self._canvas
+        key = (id(node), self._fill, self._stroke, canvas._fillMode, canvas._fontname,
+               canvas._fontsize, tuple(sorted(canvas._extgstate._d.items())))
+        recorded = self._recordings.get(key)
+        if recorded is None:
+            start = len(canvas._code)
+            self._recording = True
+            try:
+                super().drawNode(node)
+            finally:
+                self._recording = False
+            operators = tuple(canvas._code[start:])
+            if not any(line.endswith(" gs") for line in operators):
+                self._recordings[key] = _Recording(operators, (self._fill, self._stroke),
+                                                   canvas._doc._pdfVersion)
+            return
+        canvas._code.extend(recorded.operators)
+        self._fill, self._stroke = recorded.switches
+        canvas._doc._pdfVersion = max(canvas._doc._pdfVersion, recorded.pdf_version)
+
+
+@dataclass(frozen=True)
+class _Recording:
+    operators: tuple[str, ...]
+    switches: tuple[int, int]  # the renderer's fill and stroke switches after the part
+    pdf_version: tuple[int, int]
+
+
 @dataclass(frozen=True)
 class _View:
     name: str
     drawing: Drawing
     svg_height: float
     labels: tuple[_Label, ...]
+    shared: frozenset[int]  # ids of the parts of the process's unmarked view
+    recordings: dict[tuple, _Recording]  # one dict per view name, shared by its letters
 
 
 class BodyDiagram(Flowable):
@@ -95,7 +153,8 @@ class BodyDiagram(Flowable):
             canvas.translate(left, self._legend_height + self._figure_height
                              - view.drawing.height * self.scale)
             canvas.scale(self.scale, self.scale)
-            renderPDF.draw(view.drawing, canvas, 0, 0)
+            _ReplayingRenderer(view.shared, view.recordings).draw(
+                renderScaledDrawing(view.drawing), canvas, 0, 0)
             canvas.restoreState()
             for label in view.labels:
                 self._draw_label(view.name, label)
@@ -164,23 +223,25 @@ class BodyDiagram(Flowable):
 
 
 def _view(name: str, symptoms: Mapping[tuple[str, str], Iterable[str]]) -> _View:
-    """One view with the symptoms marked on a copy of its cached drawing."""
+    """One view with the symptoms marked: copies of the groups that hold a marked region, the
+    cached drawing's own parts everywhere else."""
     base = _base_view(name)
     marked = {element.element_id: (kinds, element.polygons)
               for element in region_elements(name)
               if (kinds := ordered_kinds(symptoms.get(element.key, ())))}
     drawing = Drawing(base.drawing.width, base.drawing.height)
     drawing.contents = [_marked_copy(shape, marked) for shape in base.drawing.contents]
-    return _View(name, drawing, base.svg_height, base.labels)
+    return dataclasses.replace(base, drawing=drawing)
 
 
 @cache
 def _base_view(name: str) -> _View:
     """The unmarked view, drawn by svglib once per process, its texts taken out as labels.
 
-    svglib parses the SVG's ~6,700 path points in a few hundred milliseconds; marking a copy
-    of the cached drawing (below) costs a few milliseconds. svglib keeps each element's id
-    as `svgid`, so a region's shape is found by the same id the GUI uses.
+    svglib parses the SVG's ~6,700 path points in a few hundred milliseconds; marking the
+    cached drawing (below) costs a few milliseconds. svglib keeps each element's id as
+    `svgid`, so a region's shape is found by the same id the GUI uses. `shared` lists every
+    part's id, for `_ReplayingRenderer`.
     """
     root = ET.fromstring(view_document(name).text)
     texts = []
@@ -193,7 +254,14 @@ def _base_view(name: str) -> _View:
     drawing = svg2rlg(io.StringIO(ET.tostring(root, encoding="unicode")))
     if drawing is None:
         raise BodyMapError(f"the {name} view of the body map could not be drawn")
-    return _View(name, drawing, view_document(name).height, _group_labels(texts))
+    parts = frozenset(id(node) for shape in drawing.contents for node in _nodes(shape))
+    return _View(name, drawing, view_document(name).height, _group_labels(texts), parts, {})
+
+
+def _nodes(shape: Shape) -> Iterable[Shape]:
+    yield shape
+    for child in getattr(shape, "contents", ()):
+        yield from _nodes(child)
 
 
 _Marks = Mapping[str, tuple[tuple[str, ...], tuple[Polygon, ...]]]
@@ -205,16 +273,19 @@ def _marked_copy(shape: Shape, marked: _Marks) -> Shape:
     so parts drawn later still cover the region)."""
     if not isinstance(shape, Group):
         return shape
-    group = copy.copy(shape)
-    group.contents = []
+    contents: list[Shape] = []
     for child in shape.contents:
         element_id = getattr(child, "svgid", None)
         if element_id in marked:
             kinds, polygons = marked[element_id]
-            group.contents.append(_tinted(child, kinds))
-            group.contents.append(_patterns(polygons, kinds))
+            contents.extend((_tinted(child, kinds), _patterns(polygons, kinds)))
         else:
-            group.contents.append(_marked_copy(child, marked))
+            contents.append(_marked_copy(child, marked))
+    if len(contents) == len(shape.contents) and all(
+            new is old for new, old in zip(contents, shape.contents, strict=True)):
+        return shape  # nothing marked inside: the shared part itself, whose drawing is recorded
+    group = copy.copy(shape)
+    group.contents = contents
     return group
 
 

@@ -9,11 +9,16 @@ the sender and, optionally, the previous exam.
 Privacy and determinism: the PDF metadata (title, author, subject, keywords) never carries the
 patient's name or identifier; the document is built in ReportLab's invariant mode, so the same
 input always gives the same bytes (fixed creation date and document ID).
+
+Threads: ReportLab's registries and the body chart's per-process drawings are shared state, so
+`render` builds one letter at a time (a module lock); a second thread asking for a letter
+waits for the first.
 """
 
 from __future__ import annotations
 
 import io
+import threading
 from datetime import datetime
 from functools import partial
 
@@ -36,6 +41,7 @@ from app.report.styles import build_stylesheet
 from app.report.template import LetterTemplate, TemplateError, template_for
 
 HEADER_SPACE_MM = 9  # between the top margin and the frame, for the identity line
+_ONE_LETTER_AT_A_TIME = threading.Lock()
 
 
 class LetterRenderer:
@@ -113,6 +119,13 @@ class LetterRenderer:
                sender: Sender, destination: str, previous: Exam | None = None,
                written_at: datetime | None = None) -> bytes:
         require_identifiers(exam.patient)
+        with _ONE_LETTER_AT_A_TIME:
+            return self._render(exam, interpretation, kb, sender, destination, previous,
+                                written_at)
+
+    def _render(self, exam: Exam, interpretation: Interpretation, kb: KnowledgeBase,
+                sender: Sender, destination: str, previous: Exam | None,
+                written_at: datetime | None) -> bytes:
         self.register_fonts()
         buffer = io.BytesIO()
         page = self.template.page
