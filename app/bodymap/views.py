@@ -6,6 +6,10 @@
 on a view (the heel seen from behind and the heel pad in the sole inset). Paths use only
 absolute `M`, `L` and `Z`, so the geometry can be read here exactly, without a renderer, and
 drawn by Qt, hatched for the letter and hit-tested the same way everywhere.
+
+Reading is on the charting window's start-up path, so a well-formed path (the generated files'
+`M x,y L x,y ... Z`) is split with string methods; anything that reading does not accept is
+walked token by token, which either reads it or names the problem.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from app.paths import resources_dir
 
 VIEWS: tuple[str, ...] = ("front", "back")
 SVG_NS = "http://www.w3.org/2000/svg"
-_PATH_TOKEN = re.compile(r"[A-Za-z]|-?\d+(?:\.\d+)?(?:[eE]-?\d+)?")
+_PATH_TOKEN = re.compile(r"[A-Za-z]|-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE]-?\d+)?")
+_PLAIN_PATH_CHARACTERS = frozenset("0123456789.-eE,MLZ \t\r\n")
 
 
 class BodyMapError(ValueError):
@@ -93,9 +98,9 @@ def view_document(view: str) -> ViewDocument:
     except (KeyError, ValueError) as error:
         raise BodyMapError(f"{path}: the <svg> element needs numeric width, height and "
                            f"data-midline-x ({error})") from error
-    shapes = [(element.attrib["id"], key, _polygons(element, path))
+    shapes = [(element_id, key, _polygons(element_id, element.get("d", ""), path))
               for element in root.iter(f"{{{SVG_NS}}}path")
-              if (key := parse_element_id(element.attrib.get("id", ""))) is not None]
+              if (key := parse_element_id(element_id := element.get("id", ""))) is not None]
     regions = tuple(
         RegionElement(element_id, view, *key, polygons,
                       tuple(later for _, _, later in shapes[index + 1:]))
@@ -114,9 +119,38 @@ def region_keys(view: str) -> frozenset[tuple[str, str]]:
     return frozenset(element.key for element in region_elements(view))
 
 
-def _polygons(element: ET.Element, path: Path) -> tuple[Polygon, ...]:
-    element_id = element.attrib["id"]
-    tokens = _PATH_TOKEN.findall(element.attrib.get("d", ""))
+def _polygons(element_id: str, d: str, path: Path) -> tuple[Polygon, ...]:
+    """The closed subpaths of a region's path data, as polygons."""
+    return _plain_polygons(d) or _walked_polygons(element_id, d, path)
+
+
+def _plain_polygons(d: str) -> tuple[Polygon, ...] | None:
+    """Path data of the plain form `M x,y L x,y ... Z ...` read with string methods; None
+    when it is not of that form (left to `_walked_polygons`)."""
+    if not _PLAIN_PATH_CHARACTERS.issuperset(d):
+        return None
+    tokens = d.replace(",", " ").replace("M", " M ").replace("L", " L ").replace("Z", " Z ").split()
+    polygons: list[Polygon] = []
+    start = 0
+    try:
+        while start < len(tokens):
+            end = tokens.index("Z", start)
+            body = tokens[start:end]  # M x y L x y ... : commands every third token
+            commands = body[::3]
+            if (len(body) % 3 or len(commands) < 3 or commands[0] != "M"
+                    or commands.count("L") != len(commands) - 1):
+                return None
+            polygons.append(tuple(zip(map(float, body[1::3]), map(float, body[2::3]),
+                                      strict=True)))
+            start = end + 1
+    except ValueError:  # no closing Z, or a number float() cannot read
+        return None
+    return tuple(polygons) or None
+
+
+def _walked_polygons(element_id: str, d: str, path: Path) -> tuple[Polygon, ...]:
+    """Any path data, token by token: its polygons, or an error naming what is wrong."""
+    tokens = _PATH_TOKEN.findall(d)
     polygons: list[Polygon] = []
     current: list[Point] = []
     index = 0

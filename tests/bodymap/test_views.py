@@ -137,3 +137,36 @@ def test_a_region_path_with_curves_is_refused_naming_the_element(tmp_path, monke
             region_elements("front")
     finally:
         view_document.cache_clear()
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_the_quick_reading_of_each_shipped_path_equals_the_token_walk(view):
+    root = ET.fromstring(views.svg_path(view).read_text(encoding="utf-8"))
+    paths = [(element.get("id"), element.get("d")) for element in root.iter(f"{{{SVG_NS}}}path")
+             if parse_element_id(element.get("id", ""))]
+    assert paths
+    for element_id, d in paths:
+        quick = views._plain_polygons(d)
+        assert quick is not None, element_id  # the generated files take the quick reading
+        assert quick == views._walked_polygons(element_id, d, views.svg_path(view))
+
+
+@pytest.mark.parametrize(("d", "expected"), [
+    ("M0,0 L4,0 L4,3 Z", ((0.0, 0.0), (4.0, 0.0), (4.0, 3.0))),
+    ("M0 0L4 0L4 3Z", ((0.0, 0.0), (4.0, 0.0), (4.0, 3.0))),
+    ("M1-2 L4,0 L.5,3 Z", ((1.0, -2.0), (4.0, 0.0), (0.5, 3.0))),  # compact numbers: walked
+])
+def test_other_spellings_of_plain_paths_read_the_same_points(d, expected):
+    assert views._polygons("left.thumb", d, views.svg_path("front")) == (expected,)
+
+
+@pytest.mark.parametrize(("d", "problem"), [
+    ("M0,0 L4,0 Z", "fewer than three points"),
+    ("M0,0 L4,0 L4,3", "closed subpaths"),
+    ("M0,0 L4 L4,3 L1,1 Z", "L without two numbers"),
+    ("M0,0 L4,0 L4,3 M1,1 L2,2 L2,1 Z", "before closing"),
+    ("M nan,0 L4,0 L4,3 Z", "M without two numbers"),
+])
+def test_a_malformed_region_path_is_refused_naming_the_problem(d, problem):
+    with pytest.raises(BodyMapError, match=rf"left\.thumb.*{problem}"):
+        views._polygons("left.thumb", d, views.svg_path("front"))
