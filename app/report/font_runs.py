@@ -1,66 +1,77 @@
-"""Which bundled face prints each character of a text, and whether the letter can lay it out.
+"""Which bundled face prints each character of a text, and how a line of it is laid out.
 
 Every text that enters the PDF (Paragraph markup via `markup`, canvas lines via `draw`) is split
 into runs of characters printed by one face: the caller's DejaVu face (regular or bold) when
 DejaVu has the glyph, otherwise the first of `fonts.FALLBACKS` that has it (Chinese, Japanese,
-Korean, Devanagari, Thai). A character no bundled face has stays in the caller's face and prints
-as its missing-glyph box. Whitespace and control characters always stay in the caller's face.
+Korean, Devanagari, Thai); Arabic and Hebrew characters are tried in `fonts.RIGHT_TO_LEFT`
+first. A character no bundled face has stays in the caller's face and prints as its
+missing-glyph box. Whitespace and control characters stay in the caller's face.
 
-`markup` escapes each run with `xml.sax.saxutils.escape` before wrapping fallback runs in
-`<font name="...">`, whose names are this module's constants: user text can never open a tag.
+A line of plain text (no right-to-left character, direction control or mark that needs
+shaping: Latin, Greek, Cyrillic, Vietnamese, CJK, Korean) is drawn as written, run by run.
+Any other line is laid out here, because ReportLab neither reorders right-to-left text (that
+needs rlbidi, not on PyPI) nor draws HarfBuzz's glyph offsets outside its own opt-in shaping:
 
-Arabic and Hebrew characters are tried in `fonts.RIGHT_TO_LEFT` first. ReportLab itself neither
-reorders right-to-left text (that needs rlbidi, which is not on PyPI) nor shapes outside its
-opt-in Paragraph shaping, so this module lays text out itself before drawing: `laid_out_runs`
-gives the runs in drawing order (left to right). A right-to-left segment (Arabic or Hebrew
-letters and their marks, with the single spaces between words) is drawn after reversing its runs
-and shaping each with HarfBuzz (uharfbuzz) right to left: joined Arabic forms, in visual order.
-A left-to-right run holding marks that need shaping (Devanagari, Thai) is shaped left to right.
-A shaped run is drawn as the characters that map to HarfBuzz's glyphs (a private-use code point
-is added to the face for a glyph no character maps to), so it is drawn exactly only when
-HarfBuzz moves no glyph off its own advance; otherwise the run is drawn as written.
+1. order: each character's embedding level comes from the Unicode Bidirectional Algorithm
+   (`bidi_levels`, python-bidi), so digits and punctuation between right-to-left words, and
+   explicit embeddings, take their standard places; the line's runs (one face and one level
+   each, direction controls dropped) are reordered by rules L1–L2;
+2. shaping: every run at an odd (right-to-left) level, and every run holding marks that need
+   shaping (Arabic harakat, Hebrew points, Devanagari vowel signs and viramas, Thai tone marks),
+   is shaped by HarfBuzz in its direction, with the whole line as context (`shaping`);
+3. positions: each shaped glyph is drawn through `glyph_codes` as a character with HarfBuzz's
+   advance, preceded by a blank shift for its x offset, and raised by its y offset (text rise:
+   `<sup rise="…%">` in Paragraphs, relative to the font size, or `setRise` on the canvas).
+   So the glyphs land where HarfBuzz puts them, in Paragraphs and on the canvas alike.
 
-`needs_layout` says when a text may still print differently from how it reads: a shaped run
-that needed glyph offsets, digits or punctuation inside right-to-left text (whose bidirectional
-order this module does not resolve), explicit direction controls, or characters no face has.
+Bold text names its faces explicitly (`bold=True`): a fallback's bundled bold face, since the
+glyphs and positions differ between weights; Droid Sans Fallback (CJK) has no bold face and is
+drawn filled and stroked on the canvas (`fonts.SYNTHETIC_BOLD`). `markup` escapes each run with
+`xml.sax.saxutils.escape` before wrapping it in tags whose attribute values are this module's
+constants or numbers: user text can never open a tag.
+
+Lines are broken in logical order before being laid out (`wrap`, rule L1–L2 per line), so a
+right-to-left name that wraps starts on its first line. `needs_layout` says when a text may
+still print differently from how it reads: only when a character has no bundled face.
 `identifiers_needing_layout` applies it to the patient's name and identifier, so the letter can
-say (next to the identifiers) that the printed name may differ from the recorded one, and the
-CLI and the app can warn. Text drawn from shaped glyphs reads back from the PDF in visual order,
-as presentation forms or private-use characters.
+add a note and the CLI and the app can warn. Shaped text reads back from the PDF in drawing
+order, as presentation forms or private-use characters; the canvas header carries the logical
+text as ActualText for extraction.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import groupby
 from xml.sax.saxutils import escape
 
-import uharfbuzz
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain.exam import Patient
+from app.report import bidi_levels, glyph_codes
 from app.report.fonts import (
     BOLD,
     FALLBACKS,
     REGULAR,
     RIGHT_TO_LEFT,
-    fallback_file,
-    register_fallback_fonts,
+    SYNTHETIC_BOLD,
+    bold_of,
     register_fonts,
+    registered,
 )
+from app.report.shaping import shape
 
 Run = tuple[str | None, str]  # (fallback face, or None for the caller's face; characters)
 
 _ALWAYS_PRIMARY = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
-_STRONG_RIGHT_TO_LEFT = frozenset({"R", "AL"})
-_DIRECTION_CONTROLS = frozenset({"RLE", "RLO", "RLI", "LRE", "LRO", "LRI", "PDF", "PDI"})
-_DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")  # LRM, RLM, ALM
-_NUMBERS = frozenset({"EN", "AN"})
+# Bidi classes that make a line need ordering: right-to-left letters, Arabic numbers, controls.
+_NEEDS_ORDERING = frozenset({"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI",
+                             "FSI", "PDI"})
+_NOT_DRAWN = frozenset({"RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"})
+_DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")  # LRM, RLM, ALM: ordering only, not drawn
 _MARKS = frozenset({"Mn", "Mc", "Me"})
 # Combining diacritics that sit on Latin, Greek or Cyrillic letters without shaping (DejaVu
 # positions them itself): decomposed "é" or Vietnamese stacked accents print as intended.
@@ -68,15 +79,16 @@ _PLAIN_MARK_BLOCKS = ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x2
                       (0xFE20, 0xFE2F))
 # Hebrew, Arabic (with supplements and presentation forms): printed in `RIGHT_TO_LEFT` faces.
 _RIGHT_TO_LEFT_BLOCKS = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
-# A right-to-left segment over a mask of the text ("R" letter, "m" mark, " " space, "x" other).
-_SEGMENT = re.compile(r"R[Rm]*(?: +R[Rm]*)*")
-_PRIVATE_USE = range(0xE000, 0xF900)
+SYNTHETIC_BOLD_STROKE = 0.03  # line width of the synthetic bold, in ems
 
 
 @dataclass(frozen=True)
-class _Layout:
-    runs: tuple[Run, ...]  # in drawing order, left to right
-    exact: bool  # whether drawing `runs` prints the text as it reads
+class Piece:
+    """Characters drawn in one face at one rise, in drawing order."""
+
+    face: str | None  # None: the caller's face
+    chars: str
+    rise: float = 0.0  # baseline shift in ems (up is positive)
 
 
 def runs(text: str) -> list[Run]:
@@ -84,38 +96,82 @@ def runs(text: str) -> list[Run]:
     return [(face, "".join(chars)) for face, chars in groupby(text, key=_face_for)]
 
 
-def laid_out_runs(text: str) -> list[Run]:
-    """`text` as runs of one face each in drawing order (left to right), shaped where needed."""
-    return list(_layout(text).runs)
+@lru_cache(maxsize=4096)
+def laid_out(line: str, bold: bool = False) -> tuple[Piece, ...]:
+    """One line of text as pieces in drawing order (left to right), shaped and positioned
+    where needed; in bold text, in the bold faces."""
+    if _plain(line):
+        return tuple(Piece(bold_of(face) if face and bold else face, chars)
+                     for face, chars in runs(line))
+    line_level = bidi_levels.line_levels(line, bidi_levels.levels(line))
+    logical = _level_runs(line, line_level)
+    pieces: list[Piece] = []
+    for index in bidi_levels.visual_order([level for _, _, _, level in logical]):
+        pieces.extend(_run_pieces(line, *logical[index], bold))
+    return tuple(_merged(pieces))
 
 
-def markup(text: str) -> str:
-    """`text` as Paragraph markup that prints it laid out, each character in a face that has it."""
-    parts = []
-    for face, chars in laid_out_runs(text):
-        escaped = escape(chars).replace("\n", "<br/>")
-        parts.append(escaped if face is None else f'<font name="{face}">{escaped}</font>')
-    return "".join(parts)
+def markup(text: str, bold: bool = False) -> str:
+    """`text` as Paragraph markup that prints it laid out, each character in a face that has it;
+    `bold` when the Paragraph's style or tags make the text bold."""
+    return "<br/>".join("".join(_piece_markup(piece) for piece in laid_out(line, bold))
+                        for line in text.split("\n"))
 
 
 def width(text: str, font: str, size: float) -> float:
     """The width in points of `text` drawn by `draw` in `font` at `size`."""
-    return sum(stringWidth(chars, face or font, size) for face, chars in laid_out_runs(text))
+    return sum(stringWidth(piece.chars, piece.face or font, size)
+               for piece in laid_out(text, font == BOLD))
 
 
 def draw(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
-    """Draw `text` laid out from `x` on baseline `y`, fallback runs in their faces (no markup
-    parsing). One text object for the whole line, so text extraction reads it back as one line."""
+    """Draw `text` laid out from `x` on baseline `y` (no markup parsing). One text object for
+    the line, marked with `text` as its ActualText when laid out, so extraction reads the line
+    in logical order."""
+    bold = font == BOLD
+    pieces = laid_out(text, bold)
+    canvas.saveState()
+    canvas.setLineWidth(size * SYNTHETIC_BOLD_STROKE)
+    canvas.setStrokeColor(canvas._fillColorObj)
     line = canvas.beginText(x, y)
-    for face, chars in laid_out_runs(text):
-        line.setFont(face or font, size)
-        line.textOut(chars)
+    actual = not _plain(text)
+    if actual:
+        actual_text = ("\ufeff" + text).encode("utf-16-be").hex().upper()
+        line._code.append(f"/Span <</ActualText <{actual_text}>>> BDC")
+    for piece in pieces:
+        line.setFont(piece.face or font, size)
+        line.setRise(piece.rise * size)
+        line.setTextRenderMode(2 if bold and piece.face in SYNTHETIC_BOLD else 0)
+        line.textOut(piece.chars)
+    if actual:
+        line._code.append("EMC")
     canvas.drawText(line)
+    canvas.restoreState()
+
+
+def wrap(text: str, font: str, size: float, available: float) -> str:
+    """`text` with line breaks (newlines) where a line laid out by `draw` or `markup` in `font`
+    at `size` would exceed `available` points, broken at spaces in logical order. Text without
+    right-to-left characters comes back unchanged: a Paragraph wraps it the same way itself."""
+    if _plain(text):
+        return text
+    lines = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if current and width(candidate, font, size) > available:
+                lines.append(current)
+                candidate = word
+            current = candidate
+        lines.append(current)
+    return "\n".join(lines)
 
 
 def needs_layout(text: str) -> bool:
-    """Whether `text` may print differently from how it reads (see the module docstring)."""
-    return not _layout(text).exact
+    """Whether `text` may print differently from how it reads: it has a character no bundled
+    face has (printed as a missing-glyph box)."""
+    return any(_unprintable(ch) for ch in text)
 
 
 def identifiers_needing_layout(patient: Patient) -> tuple[str, ...]:
@@ -125,99 +181,76 @@ def identifiers_needing_layout(patient: Patient) -> tuple[str, ...]:
     return tuple(what for what, text in fields if text and needs_layout(text))
 
 
-@lru_cache(maxsize=4096)
-def _layout(text: str) -> _Layout:
-    segments = _segments(text)
-    exact = _order_resolved(text, segments) and not any(_unprintable(ch) for ch in text)
-    laid_out: list[Run] = []
-    for chunk, right_to_left in segments:
-        chunk_runs = runs(chunk)
-        for face, chars in reversed(chunk_runs) if right_to_left else chunk_runs:
-            if not any(_right_to_left(ch) or _shaped_mark(ch) for ch in chars):
-                laid_out.append((face, chars))
-                continue
-            shaped = _shaped(face, chars, right_to_left) if face else None
-            exact = exact and shaped is not None
-            laid_out.append((face, chars if shaped is None else shaped))
-    return _Layout(tuple(laid_out), exact)
-
-
-def _segments(text: str) -> list[tuple[str, bool]]:
-    """`text` cut into chunks in logical order, each with whether it is a right-to-left segment."""
-    mask = "".join(_mask(ch) for ch in text)
-    chunks: list[tuple[str, bool]] = []
-    start = 0
-    for match in _SEGMENT.finditer(mask):
-        if match.start() > start:
-            chunks.append((text[start:match.start()], False))
-        chunks.append((text[match.start():match.end()], True))
-        start = match.end()
-    if start < len(text):
-        chunks.append((text[start:], False))
-    return chunks
-
-
-def _mask(ch: str) -> str:
-    if _right_to_left(ch):
-        return "R"
-    if unicodedata.bidirectional(ch) == "NSM":
-        return "m"
-    return " " if ch == " " else "x"
-
-
-def _order_resolved(text: str, segments: list[tuple[str, bool]]) -> bool:
-    """Whether drawing the segments' runs (right-to-left ones reversed) gives the order the
-    Unicode bidirectional algorithm gives `text` in a left-to-right paragraph."""
-    if any(unicodedata.bidirectional(ch) in _DIRECTION_CONTROLS or ch in _DIRECTION_MARKS
-           for ch in text):
-        return False
-    if not any(right_to_left for _, right_to_left in segments):
-        return True
-    if any(unicodedata.bidirectional(ch) in _NUMBERS for ch in text):
-        return False
-    # Between two right-to-left segments, only a left-to-right letter keeps them apart.
-    between = [chunk for index, (chunk, right_to_left) in enumerate(segments)
-               if not right_to_left and 0 < index < len(segments) - 1]
-    return all(any(unicodedata.bidirectional(ch) == "L" for ch in chunk) for chunk in between)
+def _plain(text: str) -> bool:
+    """Whether `text` is drawn as written: nothing to order, shape or position."""
+    return not any(_needs_layout_engine(ch) for ch in text)
 
 
 @cache
-def _shaped(face: str, chars: str, right_to_left: bool) -> str | None:
-    """The characters that draw HarfBuzz's glyphs for `chars` in `face`, in visual order; None
-    when HarfBuzz moves a glyph off its own advance (drawing uses the advances only)."""
-    font = _harfbuzz_font(face)
-    buffer = uharfbuzz.Buffer()
-    buffer.add_str(chars)
-    buffer.guess_segment_properties()
-    buffer.direction = "rtl" if right_to_left else "ltr"
-    uharfbuzz.shape(font, buffer, {})
-    drawn = []
-    for glyph, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
-        if (position.x_offset or position.y_offset or position.y_advance
-                or position.x_advance != font.get_glyph_h_advance(glyph.codepoint)):
-            return None
-        drawn.append(_char_for_glyph(face, glyph.codepoint))
-    return "".join(drawn)
+def _needs_layout_engine(ch: str) -> bool:
+    return (unicodedata.bidirectional(ch) in _NEEDS_ORDERING or ch in _DIRECTION_MARKS
+            or _shaped_mark(ch))
 
 
-@cache
-def _harfbuzz_font(face: str) -> uharfbuzz.Font:
-    return uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(fallback_file(face)))))
+def _level_runs(line: str, line_level: list[int]) -> list[tuple[int, int, str | None, int]]:
+    """Maximal runs (start, end, face, level) of one face and level, in logical order;
+    direction controls and marks are left out (they only steer the ordering)."""
+    logical: list[tuple[int, int, str | None, int]] = []
+    for index, ch in enumerate(line):
+        if ch in _DIRECTION_MARKS or unicodedata.bidirectional(ch) in _NOT_DRAWN:
+            continue
+        face, level = _face_for(ch), line_level[index]
+        if logical and logical[-1][1] == index and logical[-1][2:] == (face, level):
+            start = logical[-1][0]
+            logical[-1] = (start, index + 1, face, level)
+        else:
+            logical.append((index, index + 1, face, level))
+    return logical
 
 
-def _char_for_glyph(face: str, glyph: int) -> str:
-    """A character the registered `face` draws as `glyph`: one its cmap maps there, otherwise a
-    private-use code point added to the face (so ReportLab embeds and measures the glyph)."""
-    tables = pdfmetrics.getFont(face).face
-    mapped = tables.glyphToChar.get(glyph)
-    if mapped:
-        return chr(mapped[0])
-    code = next(code for code in _PRIVATE_USE if code not in tables.charToGlyph)
-    tables.charToGlyph[code] = glyph
-    tables.glyphToChar[glyph] = [code]
-    advance = _harfbuzz_font(face).get_glyph_h_advance(glyph)
-    tables.charWidths[code] = advance * 1000 / tables.unitsPerEm
-    return chr(code)
+def _run_pieces(line: str, start: int, end: int, face: str | None, level: int,
+                bold: bool) -> list[Piece]:
+    """The pieces of `line[start:end]`, one face at `level`, in drawing order."""
+    right_to_left = level % 2 == 1
+    chars = line[start:end]
+    if not right_to_left and not any(_shaped_mark(ch) for ch in chars):
+        return [Piece(bold_of(face) if face and bold else face, chars)]
+    drawn = _drawing_face(face, bold)
+    units = registered(drawn).unitsPerEm
+    pieces = []
+    for glyph in shape(drawn, line, start, end, right_to_left):
+        rise = glyph.y_offset / units
+        if glyph.x_offset:
+            pieces.append(Piece(drawn, glyph_codes.shift(drawn, glyph.x_offset), rise))
+        pieces.append(Piece(drawn, glyph_codes.char_for(drawn, glyph.id,
+                                                        glyph.advance - glyph.x_offset), rise))
+    return pieces
+
+
+def _drawing_face(face: str | None, bold: bool) -> str:
+    """The face that draws a shaped run: shaped glyphs belong to one exact face."""
+    if face is None:
+        return BOLD if bold else REGULAR
+    return bold_of(face) if bold else face
+
+
+def _merged(pieces: list[Piece]) -> list[Piece]:
+    merged: list[Piece] = []
+    for piece in pieces:
+        if merged and (merged[-1].face, merged[-1].rise) == (piece.face, piece.rise):
+            merged[-1] = Piece(piece.face, merged[-1].chars + piece.chars, piece.rise)
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _piece_markup(piece: Piece) -> str:
+    escaped = escape(piece.chars)
+    if piece.rise:
+        tag = "sup" if piece.rise > 0 else "sub"
+        escaped = (f'<{tag} rise="{abs(piece.rise) * 100:.3f}%" size="100%">{escaped}'
+                   f"</{tag}>")
+    return escaped if piece.face is None else f'<font name="{piece.face}">{escaped}</font>'
 
 
 @cache
@@ -241,25 +274,19 @@ def _face_for(ch: str) -> str | None:
 
 
 def _first_face_with(faces: tuple[str, ...], code: int) -> str | None:
-    register_fallback_fonts()
-    return next((face for face in faces if code in pdfmetrics.getFont(face).face.charToGlyph),
-                None)
+    return next((face for face in faces if code in registered(face).charToGlyph), None)
 
 
 @cache
 def _dejavu_chars() -> frozenset[int]:
     """Code points both DejaVu faces have (the caller's face may be either)."""
     register_fonts()
-    regular, bold = (pdfmetrics.getFont(name).face.charToGlyph for name in (REGULAR, BOLD))
+    regular, bold = (registered(name).charToGlyph for name in (REGULAR, BOLD))
     return frozenset(regular.keys() & bold.keys())
 
 
 def _always_primary(ch: str) -> bool:
     return unicodedata.category(ch) in _ALWAYS_PRIMARY
-
-
-def _right_to_left(ch: str) -> bool:
-    return unicodedata.bidirectional(ch) in _STRONG_RIGHT_TO_LEFT and not _always_primary(ch)
 
 
 def _shaped_mark(ch: str) -> bool:

@@ -1,15 +1,20 @@
 """The letter's fonts, from `resources/fonts`, embedded (subset) so every name prints exactly.
 
 ReportLab's built-in Helvetica silently garbles Polish, Greek or Cyrillic names (ecosystem.md 2.2);
-DejaVu Sans covers them, and Arabic and Hebrew letters. Only its regular and bold faces are
-bundled (Debian's fonts-dejavu-core), so the italic faces of the family map to them and the
-letter uses no italics. The fallback faces (regular only) hold the scripts DejaVu lacks, tried in
-the order of `FALLBACKS`: Chinese and Japanese (Droid Sans Fallback), Korean Hangul (Nanum
-Gothic), Devanagari and Thai (Noto Sans). Arabic and Hebrew letters are printed in Noto Sans
-Arabic and Noto Sans Hebrew (`RIGHT_TO_LEFT`, tried before DejaVu for those scripts) because
-their tables let HarfBuzz join and order them (`app.report.font_runs`). They are registered only
-when a text needs one (`register_fallback_fonts`), so a Latin-only letter neither loads nor
-embeds them.
+DejaVu Sans covers them. Only its regular and bold faces are bundled (Debian's
+fonts-dejavu-core), so the italic faces of the family map to them and the letter uses no italics.
+The fallback faces hold the scripts DejaVu lacks, tried in the order of `FALLBACKS`: Chinese and
+Japanese (Droid Sans Fallback), Korean Hangul (Nanum Gothic), Devanagari and Thai (Noto Sans).
+Arabic and Hebrew letters are printed in Noto Sans Arabic and Noto Sans Hebrew (`RIGHT_TO_LEFT`,
+tried before DejaVu for those scripts) because their tables let HarfBuzz join and place them
+(`app.report.font_runs`).
+
+Every fallback face but Droid Sans Fallback has a bundled bold face (`bold_of`); Droid Sans
+Fallback has none (a bold CJK face would add about 20 MB), so bold CJK text is drawn with a
+synthetic bold: the regular outlines filled and stroked (`SYNTHETIC_BOLD`, `font_runs.draw`).
+Each face is registered with ReportLab when a text first needs it (`registered`), so a Latin-only
+letter neither loads nor embeds any fallback. A face's family maps to itself for bold and italic:
+a shaped run names its exact face (regular or bold), since glyph positions differ between them.
 Registration is idempotent and process-wide, as ReportLab's font registry is.
 """
 
@@ -20,43 +25,58 @@ from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from app.paths import resources_dir
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
-_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
 FALLBACKS = ("DroidSansFallbackFull", "NanumGothic", "NotoSansDevanagari", "NotoSansThai")
 RIGHT_TO_LEFT = ("NotoSansArabic", "NotoSansHebrew")
-_FALLBACK_FILES = {"DroidSansFallbackFull": "DroidSansFallbackFull.ttf",
-                   "NanumGothic": "NanumGothic.ttf",
-                   "NotoSansDevanagari": "NotoSansDevanagari-Regular.ttf",
-                   "NotoSansThai": "NotoSansThai-Regular.ttf",
-                   "NotoSansArabic": "NotoSansArabic-Regular.ttf",
-                   "NotoSansHebrew": "NotoSansHebrew-Regular.ttf"}
+SYNTHETIC_BOLD = frozenset({"DroidSansFallbackFull"})
+_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf",
+          "DroidSansFallbackFull": "DroidSansFallbackFull.ttf",
+          "NanumGothic": "NanumGothic.ttf", "NanumGothic-Bold": "NanumGothicBold.ttf",
+          **{f"NotoSans{script}{weight}": f"NotoSans{script}{weight or '-Regular'}.ttf"
+             for script in ("Devanagari", "Thai", "Arabic", "Hebrew")
+             for weight in ("", "-Bold")}}
+_BOLD_FACES = {REGULAR: BOLD, "NanumGothic": "NanumGothic-Bold",
+               **{face: f"{face}-Bold" for face in (*FALLBACKS, *RIGHT_TO_LEFT)
+                  if face.startswith("NotoSans")}}
 
 
 def register_fonts() -> None:
     """Register DejaVu Sans (regular, bold) and its family mapping, once per process."""
     if REGULAR in pdfmetrics.getRegisteredFontNames():
         return
-    for name, file in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(resources_dir() / "fonts" / file)))
+    for name in (REGULAR, BOLD):
+        pdfmetrics.registerFont(TTFont(name, str(font_file(name))))
     _map_family(REGULAR, BOLD)
 
 
+def bold_of(face: str) -> str:
+    """The bundled bold face of `face`, or `face` itself when it has none (`SYNTHETIC_BOLD`)."""
+    return _BOLD_FACES.get(face, face)
+
+
+def registered(face: str) -> TTFontFace:
+    """The tables of `face` (any face named in this module), registering it on first use."""
+    if face not in pdfmetrics.getRegisteredFontNames():
+        _register(face)
+    return pdfmetrics.getFont(face).face
+
+
+def font_file(name: str) -> Path:
+    """The font file of the face `name` (any face named in this module)."""
+    return resources_dir() / "fonts" / _FILES[name]
+
+
 @cache
-def register_fallback_fonts() -> None:
-    """Register the fallback faces, once per process; each is its own bold (there is no bold)."""
-    for name in _FALLBACK_FILES:
-        pdfmetrics.registerFont(TTFont(name, str(fallback_file(name))))
-        _map_family(name, name)
-
-
-def fallback_file(name: str) -> Path:
-    """The font file of the fallback face `name` (one of `FALLBACKS` or `RIGHT_TO_LEFT`)."""
-    return resources_dir() / "fonts" / _FALLBACK_FILES[name]
+def _register(face: str) -> None:
+    register_fonts()
+    if face not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(face, str(font_file(face))))
+        _map_family(face, face)
 
 
 def _map_family(regular: str, bold: str) -> None:

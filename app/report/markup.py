@@ -17,23 +17,25 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from app.report import font_runs
+from app.report.fonts import BOLD
 
 
-def plain(text: str) -> str:
-    """`text` as Paragraph markup that prints it verbatim."""
-    return font_runs.markup(text)
+def plain(text: str, bold: bool = False) -> str:
+    """`text` as Paragraph markup that prints it verbatim (`bold`: in bold text)."""
+    return font_runs.markup(text, bold)
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(plain(text), style)
+    return Paragraph(plain(text, style.fontName == BOLD), style)
 
 
 def rich(parts: Iterable[tuple[str, bool]], style: ParagraphStyle) -> Paragraph:
     """One paragraph from (text, bold) pieces, e.g. a bold label followed by plain text."""
-    markup = "".join(f"<b>{plain(text)}</b>" if bold else plain(text) for text, bold in parts)
+    markup = "".join(f"<b>{plain(text, True)}</b>" if bold else plain(text, style.fontName == BOLD)
+                     for text, bold in parts)
     return Paragraph(markup, style)
 
 
 def lines(texts: Iterable[str], style: ParagraphStyle) -> Paragraph:
     """Several lines of text in one paragraph, one per line."""
-    return Paragraph("<br/>".join(plain(t) for t in texts), style)
+    return Paragraph("<br/>".join(plain(t, style.fontName == BOLD) for t in texts), style)

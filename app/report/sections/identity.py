@@ -8,10 +8,12 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from app.report.context import LetterContext
 from app.report.facts import nhs_date, triggering_flags
-from app.report.font_runs import needs_layout
+from app.report.font_runs import needs_layout, wrap
 from app.report.markup import lines, para, rich
 from app.report.tables import banner as banner_table
 from app.report.tables import label_value
+
+_CELL_PADDING = 6.0  # label_value's right padding (ReportLab's default), in points
 
 
 def letterhead(ctx: LetterContext) -> list[Flowable]:
@@ -67,8 +69,12 @@ def addresses(ctx: LetterContext) -> list[Flowable]:
         (ctx.label("from"), sender_lines),
         (ctx.label("exam_date"), [nhs_date(exam.exam_date)]),
     ]
+    widths = [ctx.width * w for w in (0.14, 0.38, 0.15, 0.33)]
+    name = not_recorded  # a right-to-left name is broken into lines before it is laid out
+    if patient.name:
+        name = wrap(patient.name, cell.fontName, cell.fontSize, widths[3] - _CELL_PADDING)
     patient_rows = [
-        (ctx.label("patient"), [patient.name or not_recorded]),
+        (ctx.label("patient"), [name]),
         (ctx.label("date_of_birth"), [dob]),
         (ctx.label("identifier"), [patient.identifier or not_recorded]),
     ]
@@ -78,7 +84,7 @@ def addresses(ctx: LetterContext) -> list[Flowable]:
     pairs = zip_longest(letter_rows, patient_rows, fillvalue=("", []))
     table = label_value([[para(a, bold), lines(a_values, cell), para(b, bold),
                           lines(b_values, cell)] for (a, a_values), (b, b_values) in pairs],
-                        [ctx.width * w for w in (0.14, 0.38, 0.15, 0.33)])
+                        widths)
     flowables: list[Flowable] = [table]
     if needs_layout(patient.name or ""):
         flowables.append(rich([(ctx.label("name_layout_note"), True)], ctx.styles["small"]))
