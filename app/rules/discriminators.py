@@ -24,6 +24,7 @@ from app.rules.profiles import Probe, ProfileIndex
 MIN_DIFFERENCE = 0.5
 MAX_NEXT_TESTS = 4
 MAX_NOT_TESTED = 10
+RIVAL_PAIR_WEIGHT = 0.5
 _KIND_ORDER = {"strength": 0, "reflexes": 1, "umn": 2}  # on equal power, prefer a muscle
 T = TypeVar("T")
 
@@ -60,13 +61,17 @@ def next_tests(group: Sequence[Fit], shown: Sequence[Fit], findings: Findings,
     ranked = []
     for item in _untested(group, findings, index):
         expected = [_expected(f, item, index) for f in group]
-        power = 0.0
-        best: tuple[float, int, int] = (0.0, 0, 0)
+        power = best_weight = 0.0
+        best = (0, 0)  # the pair it separates best; the higher-ranked pair on equal weight
         for i, j in combinations(range(len(group)), 2):
-            weight = (2.0 if kinds[i] != kinds[j] else 1.0) * abs(expected[i] - expected[j])
-            if abs(expected[i] - expected[j]) >= MIN_DIFFERENCE:
-                power += weight
-                best = max(best, (weight, i, j))
+            difference = abs(expected[i] - expected[j])
+            if difference < MIN_DIFFERENCE:
+                continue
+            weight = ((2.0 if kinds[i] != kinds[j] else 1.0)
+                      * (1.0 if i == 0 else RIVAL_PAIR_WEIGHT) * difference)
+            power += weight
+            if weight > best_weight:
+                best_weight, best = weight, (i, j)
         if power:
             ranked.append(((-round(power, 9), _KIND_ORDER[item.kind], item.item), item.side,
                            (item, best)))
@@ -78,7 +83,7 @@ def next_tests(group: Sequence[Fit], shown: Sequence[Fit], findings: Findings,
             seen.add(answers)
             chosen.append((key, side, (item, best)))
     tests = []
-    for item, (_, i, j) in _take_whole_pairs(chosen, MAX_NEXT_TESTS):
+    for item, (i, j) in _take_whole_pairs(chosen, MAX_NEXT_TESTS):
         expected_i, expected_j = (_expected(group[k], item, index) for k in (i, j))
         tests.append(NextTest(item.path, _why(item, group[i], group[j], expected_i,
                                               expected_j, kb)))

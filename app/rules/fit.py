@@ -64,6 +64,13 @@ class Fit:
                  + self.breadth + SCORE_PRIOR)
         return (self.explained + self.support) / total
 
+    @property
+    def evidence_score(self) -> float:
+        """The score without the parsimony cost: what the findings alone say."""
+        total = (self.explained + self.unexplained + self.against + self.support
+                 + SCORE_PRIOR)
+        return (self.explained + self.support) / total
+
     def net(self) -> dict[str, float]:
         """Finding path -> what that finding did for this hypothesis (positive helps it)."""
         result = dict(self.explained_by)

@@ -41,15 +41,13 @@ from app.rules.findings import Findings, normalise
 from app.rules.fit import Fit, explain_fit, fit_site, site_phrase
 from app.rules.patterns import age_notes, apply_patterns
 from app.rules.profiles import ProfileIndex, profile_index
+from app.rules.separation import fits_separated, scores_separated
 from app.rules.two_lesions import Pair, best_pair
 
 MAX_HYPOTHESES = 6
 # A hypothesis scoring under this share of the leader's score (and separated from it) is not
 # shown: it explains little and would only clutter the list.
 KEEP_RATIO = 0.5
-# The leader is separated from a rival when the rival's misfit (1 - score) is at least this many
-# times the leader's: scores crowd towards 1 when much is explained, so a ratio, not a gap.
-SEPARATION_RATIO = 1.3
 MAX_RIVALS = 3
 MIN_TESTED_FOR_NORMAL = 4
 _SIDE_ORDER = {"left": 0, "right": 1, "bilateral": 2, "none": 3}
@@ -94,7 +92,8 @@ def localise(exam: Exam, kb: KnowledgeBase, settings: JudgementSettings) -> Loca
                               pair) for f in shown]
 
     close = [f for f in shown[1:] if not _in_pair(f, pair)
-             and not _separated(leader, f.score)][:MAX_RIVALS]
+             and not (scores_separated(leader, f.score) if pair
+                      else fits_separated(shown[0], f))][:MAX_RIVALS]
     indeterminate = bool(close)
     tests = next_tests([shown[0], *close], shown, findings, index, kb) if indeterminate else ()
     leading = shown[:3]
@@ -125,10 +124,6 @@ def _explain(fit: Fit, findings: Findings, kb: KnowledgeBase, index: ProfileInde
     profile = index.profiles[fit.site]
     explain_fit(fit, profile, findings, kb)
     age_notes(fit, profile, findings, kb)
-
-
-def _separated(leader: float, rival: float) -> bool:
-    return round(1.0 - rival, 9) >= round(SEPARATION_RATIO * (1.0 - leader), 9)
 
 
 def _bilateral_variant(fit: Fit, index: ProfileIndex) -> bool:
@@ -162,7 +157,7 @@ def _shown(ranked: list[Fit], pair: Pair | None, leader: float, findings: Findin
     head = [pair.first, pair.second] if pair else []
     rest = [f for f in ranked if not _in_pair(f, pair)]
     worth = [f for f in rest if round(f.score - KEEP_RATIO * leader, 9) >= 0
-             or not _separated(leader, f.score)]
+             or not scores_separated(leader, f.score)]
     shown = worth[:MAX_HYPOTHESES - len(head)]
     dropped = rest[len(shown):]
     signs = {f"reflexes.{side}.{sign}" for side, sign in findings.umn_signs}

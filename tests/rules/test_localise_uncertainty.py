@@ -6,7 +6,8 @@ not a forced answer); 10.4 (key discriminators); Jeon 2013; Esene 2012.
 
 from __future__ import annotations
 
-from app.rules.localise import KEEP_RATIO, MAX_HYPOTHESES, SEPARATION_RATIO
+from app.rules.localise import KEEP_RATIO, MAX_HYPOTHESES
+from app.rules.separation import SEPARATION_RATIO
 from tests.rules.localise_helpers import exam_doc, run, shared
 
 
