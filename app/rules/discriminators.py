@@ -4,9 +4,13 @@ A finding discriminates between two hypotheses when one predicts it abnormal and
 not: the difference of their expected involvement (muscle weakness, reflex loss, UMN sign).
 Only findings not examined (absent or `NT`) are proposed. When the result is indeterminate, the
 findings that best separate the leader from the rivals it is not separated from become
-`next_tests` (with why); the discriminators
-among the leading three, and the UMN screen of the leading hypothesis' limb, become
-`not_tested` (never the whole list of possible findings).
+`next_tests` (with why); where room is left, so does one provocation or neurodynamic test
+that stresses the leader or a close rival but not the other (SLR for an L5 root against the
+lumbosacral plexus or the peroneal nerve, Spurling for a C8 root against the lower trunk;
+clinical.md 4.1 pain row, 4.2 "other clues", 4.4): its result only ever supports (3.3, 8.17),
+so it comes after the examination findings. The discriminators among the leading three, and
+the UMN screen of the leading hypothesis' limb, become `not_tested` (never the whole list of
+possible findings).
 """
 
 from __future__ import annotations
@@ -87,7 +91,38 @@ def next_tests(group: Sequence[Fit], shown: Sequence[Fit], findings: Findings,
         expected_i, expected_j = (_expected(group[k], item, index) for k in (i, j))
         tests.append(NextTest(item.path, _why(item, group[i], group[j], expected_i,
                                               expected_j, kb)))
+    provocation = _provocation_tests(group, findings, index, kb)
+    if len(tests) + len(provocation) <= MAX_NEXT_TESTS:
+        tests.extend(provocation)
     return tuple(tests)
+
+
+def _provocation_tests(group: Sequence[Fit], findings: Findings, index: ProfileIndex,
+                       kb: KnowledgeBase) -> tuple[NextTest, ...]:
+    """The first test (in table order) not yet recorded that stresses the leader or a close
+    rival but not the other, on each side of the leader, for the first rival that has one."""
+    leader = group[0]
+    stresses = {f.site: index.profiles[f.site].tests for f in group}
+    for rival in group[1:]:
+        telling = stresses[leader.site] ^ stresses[rival.site]
+        found = []
+        for side in sorted(leader.scope & rival.scope):
+            test = next((t for t in kb.tests if t in telling
+                         and f"tests.{side}.{t}" not in findings.tested_paths), None)
+            if test is not None:
+                found.append(_provocation_why(side, test, leader, rival, stresses, kb))
+        if found:
+            return tuple(found)
+    return ()
+
+
+def _provocation_why(side: str, test_id: str, leader: Fit, rival: Fit,
+                     stresses: dict[str, frozenset[str]], kb: KnowledgeBase) -> NextTest:
+    stressed, other = (leader, rival) if test_id in stresses[leader.site] else (rival, leader)
+    return NextTest(f"tests.{side}.{test_id}", (
+        f"{side.capitalize()} {kb.tests[test_id].label}: a positive result supports "
+        f"{site_phrase(stressed.label)} rather than {site_phrase(other.label)}; it supports "
+        "but does not localise on its own."))
 
 
 def not_tested(leading: Sequence[Fit], findings: Findings, index: ProfileIndex

@@ -64,7 +64,8 @@ class Findings:
     # UMN evidence as (path, mass, limb, side, sign or reflex ID): signs, then brisk reflexes.
     umn_items: tuple[tuple[str, float, str, str, str], ...] = ()
     age: int | None = None
-    values: Mapping[str, str] = field(default_factory=dict)  # finding path -> recorded value
+    # finding path -> recorded value (strength, reflexes, symptoms, test results)
+    values: Mapping[str, str] = field(default_factory=dict)
     # The same findings as flat tuples, built once so that scoring each candidate is a loop.
     weak_items: tuple[Item, ...] = ()
     reduced_items: tuple[Item, ...] = ()
@@ -144,6 +145,8 @@ def normalise(exam: Exam, kb: KnowledgeBase, settings: JudgementSettings) -> Fin
         values[f"symptoms.{side}.{region}"] = " and ".join(sorted(kinds))
         words[(side, region)] = " and ".join(k for k in _SENSORY_KINDS if k in kinds).capitalize()
 
+    for (side, test), result in exam.tests.items():
+        values[f"tests.{side}.{test}"] = result.result
     positive_tests = {key for key, result in exam.tests.items() if result.result == "positive"}
     ces_flags = {flag for flag, answer in exam.red_flags.items()
                  if answer.present and flag in kb.red_flags
