@@ -8,7 +8,6 @@ A line at the top counts the cauda equina questions not yet asked.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain.exam import Exam, RedFlagAnswer
 from app.domain.knowledge import RedFlag
 from app.domain.vocabulary import RED_FLAG_GROUPS
+from app.gui.cauda_equina_questions import unasked_cauda_equina
 from app.gui.inputs import OptionalDateEdit
 from app.gui.session import ExamSession
 
@@ -72,13 +72,11 @@ class RedFlagRow:
 
 
 class RedFlagPanel(QWidget):
-    unasked_changed = Signal(int)  # cauda equina questions not asked
-
     def __init__(self, session: ExamSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("red_flag_panel")
+        self._flags = session.kb.red_flags
         self.rows: dict[str, RedFlagRow] = {}
-        self.unasked = 0  # cauda equina questions not asked in the shown exam
         self.summary = QLabel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -111,9 +109,7 @@ class RedFlagPanel(QWidget):
         self._shown_red_flags = exam.red_flags
         for flag_id, row in self.rows.items():
             row.show_answer(exam.red_flags.get(flag_id))
-        self.unasked = sum(1 for flag_id, row in self.rows.items()
-                           if row.flag.group == "cauda_equina" and flag_id not in exam.red_flags)
+        unasked = unasked_cauda_equina(exam, self._flags)
         self.summary.setText(
-            f"<b style='color:#B3001B'>{self.unasked} cauda equina question(s) not asked yet."
-            "</b>" if self.unasked else "All cauda equina questions answered.")
-        self.unasked_changed.emit(self.unasked)
+            f"<b style='color:#B3001B'>{unasked} cauda equina question(s) not asked yet."
+            "</b>" if unasked else "All cauda equina questions answered.")

@@ -142,6 +142,7 @@ def test_marks_repaint_on_undo_and_show_in_the_view(qtbot, body_map, session):
     assert marked != blank and marked.red() > marked.blue()
     session.undo_stack.undo()
     assert item.kinds == frozenset()
+    assert view.viewport().grab().toImage().pixelColor(pos) == blank
 
 
 def test_regions_have_accessible_names_and_tooltips_with_dermatomes_and_nerves(body_map, kb):

@@ -260,3 +260,25 @@ def test_the_calendar_of_an_unknown_onset_opens_on_this_month(window, qtbot):
     today = date.today()
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)
     calendar.hide()
+
+
+def test_tabs_not_yet_opened_are_built_on_first_view_and_the_red_flag_title_is_right_before(
+        window, session, kb):
+    tabs = window.charting.tabs
+    red_flags = next(i for i in range(tabs.count()) if tabs.tabText(i).startswith("Red flags"))
+    assert all(tabs.widget(index).widget() is None for index in (1, 2, 3))  # not built yet
+    cauda_equina = [flag for flag in kb.red_flags.values() if flag.group == "cauda_equina"]
+    assert tabs.tabText(red_flags) == f"Red flags ({len(cauda_equina)} to ask)"
+    session.set_red_flag(cauda_equina[0].id, RedFlagAnswer(present=False))
+    assert tabs.tabText(red_flags) == f"Red flags ({len(cauda_equina) - 1} to ask)"
+    tabs.setCurrentIndex(red_flags)
+    panel = tabs.widget(red_flags).widget()
+    assert panel is window.charting.red_flags and panel.isVisible()
+    assert f"{len(cauda_equina) - 1} cauda equina question(s) not asked" in panel.summary.text()
+    assert panel.rows[cauda_equina[0].id].buttons["no"].isChecked()  # shows the exam as it is
+    for flag in cauda_equina[1:]:
+        session.set_red_flag(flag.id, RedFlagAnswer(present=False))
+    assert tabs.tabText(red_flags) == "Red flags"
+    assert panel.summary.text() == "All cauda equina questions answered."
+    tabs.build_all()
+    assert all(tabs.widget(index).widget() is not None for index in (1, 2, 3))

@@ -3,6 +3,8 @@
 The SVG underneath shows the figure; the item is transparent until it has something to show:
 the exam's symptom marks, an overlay tint and label (dermatomes or nerves), the outline of a
 predicted territory, the hover outline and the keyboard focus ring. It holds display state only.
+While it has nothing to show it is flagged `ItemHasNoContents`, so painting the figure does not
+call into Python once per region.
 """
 
 from __future__ import annotations
@@ -38,7 +40,10 @@ class RegionItem(QGraphicsPathItem):
         self.setToolTip(tooltip)
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setAcceptHoverEvents(True)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+                      | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        # room for the widest outline drawn (focus ring) around the shape
+        self._bounds = super().boundingRect().adjusted(-2, -2, 2, 2)
         self._patterns = PatternCache(element.polygons)
         self.kinds: frozenset[str] = frozenset()
         self.overlay: OverlayPaint | None = None
@@ -57,10 +62,20 @@ class RegionItem(QGraphicsPathItem):
                    prediction: str | None) -> None:
         if (kinds, overlay, prediction) != (self.kinds, self.overlay, self.prediction):
             self.kinds, self.overlay, self.prediction = kinds, overlay, prediction
-            self.update()
+            self._repaint()
+
+    def _repaint(self) -> None:
+        """Repaint after a change of what the item shows, and flag it as having no contents
+        when it has nothing to show (the scene then repaints its area without it)."""
+        shows_something = bool(self.kinds or self.overlay or self.prediction or self._hovered
+                                or self.hasFocus())
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not shows_something)
+        scene = self.scene()
+        if scene is not None:
+            scene.update(self.sceneBoundingRect())
 
     def boundingRect(self) -> QRectF:
-        return super().boundingRect().adjusted(-2, -2, 2, 2)
+        return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -99,18 +114,18 @@ class RegionItem(QGraphicsPathItem):
 
     def hoverEnterEvent(self, event) -> None:
         self._hovered = True
-        self.update()
+        self._repaint()
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event) -> None:
         self._hovered = False
-        self.update()
+        self._repaint()
         super().hoverLeaveEvent(event)
 
     def focusInEvent(self, event) -> None:
-        self.update()
+        self._repaint()
         super().focusInEvent(event)
 
     def focusOutEvent(self, event) -> None:
-        self.update()
+        self._repaint()
         super().focusOutEvent(event)

