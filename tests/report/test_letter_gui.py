@@ -76,11 +76,11 @@ def test_a_name_the_letter_cannot_lay_out_is_warned_about_and_still_previewed(
     monkeypatch.setattr(feature_module.QMessageBox, "warning",
                         lambda parent, title, text: warnings.append(text))
     session = letter_window.context.session
-    session.set_patient(replace(session.exam.patient, name="王秀英"))
+    session.set_patient(replace(session.exam.patient, name="مُحَمَّد"))  # laid out exactly
     letter_window.letter_feature.preview_action.trigger()
     assert warnings == []
     letter_window.letter_feature.preview_dialog.close()
-    session.set_patient(replace(session.exam.patient, name="مُحَمَّد"))
+    session.set_patient(replace(session.exam.patient, name="𠀀"))  # no bundled face has it
     letter_window.letter_feature.preview_action.trigger()
     assert letter_window.letter_feature.preview_dialog.page_count() >= 2
     assert len(warnings) == 1
