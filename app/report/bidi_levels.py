@@ -46,12 +46,6 @@ def levels(text: str) -> tuple[int, ...]:
     return tuple(by_byte[start] for start in starts)
 
 
-def display(text: str) -> str:
-    """`text`'s characters in display order (what PDF text extractors expect of a visual line;
-    they put right-to-left runs back in logical order themselves)."""
-    return get_display(text, base_dir="L")
-
-
 def line_levels(line: str, resolved: Sequence[int]) -> list[int]:
     """`resolved` levels of the characters of `line` after rule L1: separators, and whitespace
     before them or at the end of the line, take the paragraph level."""

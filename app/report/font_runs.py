@@ -14,8 +14,9 @@ stroked (synthetic bold) on the canvas, where the PDF text render mode is reacha
 Paragraphs they stay regular.
 
 `wrap` breaks a text into lines in logical order before each is laid out (UAX #9 L1–L2 per
-line), so a right-to-left name that wraps starts on its first line. `draw` marks a laid-out line
-with its text as ActualText, so extraction reads the canvas header in logical order.
+line), so a right-to-left name that wraps starts on its first line. Like every PDF writer, the
+letter draws text in visual order; extractors put right-to-left words back in reading order, and
+shaped glyphs without a character of their own read back as private-use characters.
 `needs_layout` says when a text may still print differently from how it reads: only when a
 character has no bundled face. `identifiers_needing_layout` applies it to the patient's name
 and identifier, so the letter can add a note and the CLI and the app can warn.
@@ -29,7 +30,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain.exam import Patient
-from app.report.bidi_levels import display
 from app.report.fonts import BOLD, SYNTHETIC_BOLD
 from app.report.line_layout import Piece, is_plain, laid_out
 from app.report.script_faces import runs, unprintable
@@ -58,10 +58,6 @@ def draw(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) 
     bold = font == BOLD
     canvas.saveState()
     line = canvas.beginText(x, y)
-    actual = not is_plain(text)
-    if actual:
-        actual_text = ("\ufeff" + display(text)).encode("utf-16-be").hex().upper()
-        line._code.append(f"/Span <</ActualText <{actual_text}>>> BDC")
     rise, mode = 0.0, 0
     for piece in laid_out(text, bold):
         line.setFont(piece.face or font, size)
@@ -75,8 +71,6 @@ def draw(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) 
             canvas.setStrokeColor(canvas._fillColorObj)
             line.setTextRenderMode(mode)
         line.textOut(piece.chars)
-    if actual:
-        line._code.append("EMC")
     canvas.drawText(line)
     canvas.restoreState()
 
