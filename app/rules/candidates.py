@@ -2,7 +2,9 @@
 
 - roots, nerves and plexus parts: each side on which they could explain at least one abnormal
   finding (a weak muscle, reduced reflex or sensory deficit in their territory);
-- cauda equina and conus (bilateral): only with a cauda-equina red flag or a saddle deficit;
+- cauda equina and conus (bilateral): only with a saddle deficit or a cauda-equina red-flag
+  answer that the red-flag rules act on alone (`ProfileIndex.ces_openers`); the answers open
+  the hypotheses but never score them;
 - polyneuropathy (bilateral): only with distal (hand or foot) sensory deficits on both sides;
 - cervical and thoracic myelopathy: with any UMN evidence (a definite sign or a grade-4
   reflex); bilateral when the evidence is on both sides, else that side;
@@ -48,7 +50,7 @@ def candidates(findings: Findings, index: ProfileIndex) -> list[Candidate]:
                 if not profile.reach.isdisjoint(by_side[side]):
                     result.append(Candidate(profile, frozenset({side}), side))
         elif profile.kind in _SACRAL_KINDS:
-            if findings.ces_flags or saddle:
+            if findings.ces_flags & index.ces_openers or saddle:
                 result.append(Candidate(profile, BOTH, "bilateral"))
         elif profile.kind == "polyneuropathy":
             if distal_sides >= BOTH:

@@ -35,7 +35,6 @@ _WEAKNESS_MASS = {"0": 1.0, "1": 1.0, "2": 1.0, "3": 0.9, "4-": 0.8, "4": 0.7, "
 _REDUCED_REFLEX_MASS = {"0": 1.0, "1": 0.8}
 _BRISK_REFLEX_MASS = {"3": 0.3, "4": 1.5}  # 3 is "upper half of normal" (Hallett 1993)
 UMN_SIGN_MASS = 2.5
-CES_FLAG_MASS = 1.5
 # Sensory symptom kinds: numbness > tingling (deficit vs altered); pain supports only.
 _DEFICIT_MASS = {"numbness": 1.0, "tingling": 0.6}
 PAIN = "pain"
@@ -59,7 +58,7 @@ class Findings:
     pain: frozenset[tuple[str, str]]
     positive_tests: frozenset[tuple[str, str]]
     cues: frozenset[str]
-    ces_flags: frozenset[str]  # cauda-equina red flags answered present
+    ces_flags: frozenset[str]  # cauda-equina red flags answered present (no mass)
     age_set_aside: frozenset[tuple[str, str]] = field(default=frozenset())  # non-localising
     # UMN evidence as (path, mass, limb, side, sign or reflex ID): signs, then brisk reflexes.
     umn_items: tuple[tuple[str, float, str, str, str], ...] = ()
@@ -76,13 +75,10 @@ class Findings:
 
     @cached_property
     def examined_mass(self) -> float:
-        """Mass of the abnormal examination findings (the red-flag answers excluded)."""
+        """Mass of the abnormal examination findings: all that needs explaining (red-flag
+        answers carry none; the red-flag rules assess them)."""
         return fsum((*self.weak.values(), *self.reduced.values(), *self.brisk.values(),
                      *self.deficits.values(), UMN_SIGN_MASS * len(self.umn_signs)))
-
-    @cached_property
-    def total_mass(self) -> float:
-        return self.examined_mass + CES_FLAG_MASS * len(self.ces_flags)
 
     @cached_property
     def tested_paths(self) -> frozenset[str]:

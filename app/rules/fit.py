@@ -28,7 +28,7 @@ from math import fsum
 
 from app.domain.interpretation import Evidence
 from app.domain.knowledge import KnowledgeBase
-from app.rules.findings import CES_FLAG_MASS, Findings, Item
+from app.rules.findings import Findings, Item
 from app.rules.profiles import Profile
 
 UNEXPLAINED_WEAKNESS_AGAINST = 0.5
@@ -141,9 +141,6 @@ def fit_site(profile: Profile, scope: frozenset[str], side: str, label: str,
             explained_by[path] = mass * share
         if profile.lower_motor_neuron:
             against_by[path] = mass * UMN_AGAINST_LMN
-    if profile.ces_flags:
-        for flag in findings.ces_flags:
-            explained_by[f"red_flags.{flag}"] = CES_FLAG_MASS * profile.ces_flags
 
     for fside in scope:
         for muscle, cost in profile.normal_muscle_costs:
@@ -164,7 +161,7 @@ def fit_site(profile: Profile, scope: frozenset[str], side: str, label: str,
 
     # fsum: exact, so the order of the findings (left or right first) never changes a score.
     fit.explained = fsum(explained_by.values())
-    fit.unexplained = findings.total_mass - fit.explained
+    fit.unexplained = findings.examined_mass - fit.explained
     fit.against = fsum(against_by.values())
     fit.support = fsum(support_by.values())
     return fit
@@ -218,10 +215,11 @@ def explain_fit(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBas
             say(path, item, f"{what}: not explained by {phrase}.", known.source, False)
     for flag in sorted(findings.ces_flags):
         red_flag = kb.red_flags[flag]
-        fits = f"red_flags.{flag}" in fit.explained_by
+        fits = profile.ces_site
         say(f"red_flags.{flag}", flag, f"{red_flag.label}: "
             f"{'a cauda equina or conus feature, fits' if fits else 'not explained by'} "
-            f"{phrase}.", red_flag.source, fits)
+            f"{phrase} (a red-flag answer: the red-flag rules weigh it, not the score).",
+            red_flag.source, fits)
 
     for fside, muscle_id in sorted(findings.normal_muscles):
         if fit.against_by.get(f"strength.{fside}.{muscle_id}"):

@@ -78,7 +78,7 @@ def localise(exam: Exam, kb: KnowledgeBase, settings: JudgementSettings) -> Loca
     if not ranked:
         return NO_LOCALISATION
     pair = best_pair([f for f in ranked if not _bilateral_variant(f, index)],
-                     findings.total_mass, ranked[0].score)
+                     findings.examined_mass, ranked[0].score)
     if pair and index.profiles[pair.first.site].lower_motor_neuron \
             and not index.profiles[pair.second.site].lower_motor_neuron:
         pair = Pair(pair.second, pair.first, pair.score)  # UMN override: the cord first

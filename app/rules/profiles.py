@@ -25,10 +25,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from types import MappingProxyType
 
+from app.domain.exam import Exam, RedFlagAnswer, frozen_map
+from app.domain.judgement import JudgementSettings
 from app.domain.knowledge import KnowledgeBase
 from app.domain.vocabulary import LIMB_SIDES
+from app.rules.red_flags import assess_red_flags
 from app.rules.territory import predicted_muscles, predicted_reflexes, predicted_regions
 
 ZONE_FACTOR = {"core": 1.0, "variable": 0.5}
@@ -60,7 +64,7 @@ class Profile:
     reflexes: Mapping[str, float]
     regions: Mapping[str, float]
     umn: Mapping[str, float]  # limb -> share of UMN evidence in that limb it explains
-    ces_flags: float  # share of each cauda-equina red flag it explains
+    ces_site: bool  # cauda equina or conus: where the CES red-flag answers point
     normal_against: float  # how much an expected-but-normal finding counts against
     lower_motor_neuron: bool  # UMN evidence contradicts it
     breadth: float  # parsimony cost of a lesion wider than one nerve or root
@@ -113,6 +117,8 @@ class ProfileIndex:
     distal_regions: frozenset[str]
     localising_regions: frozenset[str]  # regions with a dermatome or nerve map
     saddle_regions: frozenset[str]  # regions whose core dermatomes are S3-S5 (saddle)
+    # CES red-flag answers that open the cauda equina and conus hypotheses (`_ces_openers`)
+    ces_openers: frozenset[str]
 
 
 _CACHE: dict[int, tuple[KnowledgeBase, ProfileIndex]] = {}
@@ -168,7 +174,7 @@ def _build(kb: KnowledgeBase) -> ProfileIndex:
                 muscles=_frozen(predicted_muscles(site.id, kb)),
                 reflexes=_frozen(predicted_reflexes(site.id, kb)), regions=_frozen(regions),
                 umn=_frozen({"lower": _CONUS_LEG_UMN} if site.kind == "conus" else {}),
-                ces_flags=1.0 if sacral else 0.0,
+                ces_site=sacral,
                 # Root and nerve lesions are focal: a spared expected muscle argues against
                 # them. Plexus lesions are often partial; cauda and conus lesions patchy.
                 normal_against={"root": 1.0, "nerve": 1.0, "plexus": 0.5}.get(site.kind, 0.0),
@@ -179,7 +185,7 @@ def _build(kb: KnowledgeBase) -> ProfileIndex:
                 muscles=_frozen(all_of(muscle_limb, ("upper", "lower"), _PYRAMIDAL_WEAKNESS)),
                 reflexes=_frozen(all_of(reflex_limb, ("upper",), _CERVICAL_ARM_REFLEX_LOSS)),
                 regions=_frozen(limb_regions(("upper", "lower", "trunk"), _CENTRAL_SENSORY)),
-                umn=_frozen({"upper": 1.0, "lower": _CERVICAL_LEG_UMN}), ces_flags=0.0,
+                umn=_frozen({"upper": 1.0, "lower": _CERVICAL_LEG_UMN}), ces_site=False,
                 normal_against=0.0, lower_motor_neuron=False, breadth=0.5, **common)
         elif site.id == "myelopathy:thoracic":
             regions = limb_regions(("lower",), _CENTRAL_SENSORY)
@@ -187,14 +193,14 @@ def _build(kb: KnowledgeBase) -> ProfileIndex:
             profiles[site.id] = Profile(
                 muscles=_frozen(all_of(muscle_limb, ("lower",), _PYRAMIDAL_WEAKNESS)),
                 reflexes=_frozen({}), regions=_frozen(regions),
-                umn=_frozen({"lower": 1.0}), ces_flags=0.0, normal_against=0.0,
+                umn=_frozen({"lower": 1.0}), ces_site=False, normal_against=0.0,
                 lower_motor_neuron=False, breadth=0.5, **common)
         elif site.kind == "central":
             profiles[site.id] = Profile(
                 muscles=_frozen(all_of(muscle_limb, ("upper", "lower"), _PYRAMIDAL_WEAKNESS)),
                 reflexes=_frozen({}),
                 regions=_frozen(limb_regions(("upper", "lower"), _CENTRAL_SENSORY)),
-                umn=_frozen({"upper": 1.0, "lower": 1.0}), ces_flags=0.0, normal_against=0.0,
+                umn=_frozen({"upper": 1.0, "lower": 1.0}), ces_site=False, normal_against=0.0,
                 lower_motor_neuron=False, breadth=1.0, **common)
         elif site.kind == "polyneuropathy":
             reflexes = {r.id: (_POLY_ANKLE_REFLEX if r.age_dependent else _POLY_REFLEX)
@@ -202,7 +208,7 @@ def _build(kb: KnowledgeBase) -> ProfileIndex:
             profiles[site.id] = Profile(
                 muscles=_frozen(all_of(muscle_limb, ("upper", "lower"), _POLY_MUSCLE)),
                 reflexes=_frozen(reflexes), regions=_frozen(dict.fromkeys(distal, 1.0)),
-                umn=_frozen({}), ces_flags=0.0, normal_against=0.0, lower_motor_neuron=True,
+                umn=_frozen({}), ces_site=False, normal_against=0.0, lower_motor_neuron=True,
                 breadth=0.5, **common)
     probes, expected = _probes(profiles, kb)
     return ProfileIndex(
@@ -211,8 +217,21 @@ def _build(kb: KnowledgeBase) -> ProfileIndex:
         muscle_limb=_frozen(muscle_limb),
         reflex_limb=_frozen(reflex_limb), region_limb=_frozen(region_limb),
         distal_regions=distal, localising_regions=localising,
+        ces_openers=_ces_openers(kb),
         saddle_regions=frozenset(r.id for r in kb.regions.values()
                                  if r.dermatomes_core & SADDLE_DERMATOMES))
+
+
+def _ces_openers(kb: KnowledgeBase) -> frozenset[str]:
+    """The cauda-equina red-flag answers that, alone, make the red-flag rules fire (GIRFT: new
+    sexual dysfunction alone is unlikely to be CES, so it opens nothing). Read from the rule
+    table, so the two can never disagree: whenever a red-flag answer opens the cauda equina
+    and conus hypotheses, a cauda equina rule has fired and set the urgency."""
+    day = date(2000, 1, 1)
+    return frozenset(
+        flag.id for flag in kb.red_flags.values() if flag.group == "cauda_equina"
+        and assess_red_flags(Exam(exam_date=day, red_flags=frozen_map(
+            {flag.id: RedFlagAnswer(present=True)})), kb, JudgementSettings(), None))
 
 
 def _probes(profiles: Mapping[str, Profile], kb: KnowledgeBase

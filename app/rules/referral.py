@@ -7,11 +7,15 @@ urgent than every flag, that of the localisation. The localisation's referral is
 site's (`sites.csv` destination and urgency); when the localisation is indeterminate it is
 the referral that resolves it (clinical.md 8.11): neurology for nerve conduction studies and
 EMG with spinal imaging as needed, unless the leading site is itself urgent or an emergency,
-in which case its own destination comes first. When the leading hypothesis leads partly on
-red-flag answers, the red flags have reordered the list: then a cord, brain or cauda equina
-hypothesis still on the list keeps its urgency as a floor (it must be excluded first), so
-marking a red flag present can never lower the urgency. With no hypothesis at all the patient
-stays under MSK physiotherapy care, routine.
+in which case its own destination comes first. With no hypothesis at all the patient stays
+under MSK physiotherapy care, routine.
+
+Marking a red flag present never lowers the urgency, by construction rather than by a patch
+here: red-flag answers never change a localisation score; the only ones that change the
+localisation at all (by opening the cauda equina and conus hypotheses) are those that fire a
+cauda equina rule on their own; and no site is more urgent than those rules (`sites.csv`: no
+site is an emergency by itself, emergencies come from the red-flag rules, clinical.md 5.4,
+10.6).
 `Referral.text` is the sentence a clinician would write.
 """
 
@@ -26,8 +30,6 @@ from app.rules.localise import Localisation
 
 # How many leading hypotheses the referral names when the localisation is indeterminate.
 INDETERMINATE_CANDIDATES = 2
-# Site kinds that must be excluded first whenever they are on the list at all.
-MUST_EXCLUDE_KINDS = frozenset({"central", "myelopathy", "cauda_equina", "conus"})
 
 _DESTINATION_NAMES = {
     "emergency_department": "the emergency department",
@@ -73,26 +75,6 @@ def _most_urgent(flags: tuple[RedFlagFinding, ...]) -> RedFlagFinding | None:
 
 
 def _localisation_plan(localisation: Localisation, kb: KnowledgeBase) -> _Plan:
-    plan = _leading_plan(localisation, kb)
-    if not _leads_on_red_flags(localisation):
-        return plan
-    for hypothesis in localisation.hypotheses[1:]:
-        site = kb.sites[hypothesis.site]
-        if site.kind in MUST_EXCLUDE_KINDS and urgency_rank(site.urgency) > urgency_rank(
-                plan.urgency):
-            plan = _Plan(site.urgency, site.destination,
-                         f"{_site_phrase(hypothesis)} is still possible and must be excluded "
-                         f"first; {plan.reason}")
-    return plan
-
-
-def _leads_on_red_flags(localisation: Localisation) -> bool:
-    return bool(localisation.hypotheses) and any(
-        evidence.finding.startswith("red_flags.")
-        for evidence in localisation.hypotheses[0].supporting)
-
-
-def _leading_plan(localisation: Localisation, kb: KnowledgeBase) -> _Plan:
     hypotheses = localisation.hypotheses
     if not hypotheses:
         return _Plan("routine", "msk_physiotherapy",

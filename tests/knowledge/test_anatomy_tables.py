@@ -139,11 +139,19 @@ def test_carpal_tunnel_spares_the_thenar_skin(kb):
     ("plexus:lumbosacral", "neurology", "soon"),
     ("myelopathy:cervical", "spinal_surgery", "urgent"),
     ("cauda_equina", "spinal_surgery", "urgent"),
-    ("central:brain", "emergency_department", "emergency"),
+    ("central:brain", "neurology", "urgent"),
     ("non_radicular", "msk_physiotherapy", "routine"),
 ])
 def test_sites_carry_their_default_referral(kb, site, destination, urgency):
     assert (kb.sites[site].destination, kb.sites[site].urgency) == (destination, urgency)
+
+
+def test_no_site_is_an_emergency_by_itself(kb):
+    """clinical.md 5.4 rows 1, 3, 14 and 10.6: what makes a case an emergency is its tempo or a
+    red-flag feature (new CES, retention, rapidly progressive UMN signs), which the red-flag
+    rules assess; a site's own urgency is at most urgent (cord, brain, cauda equina, conus),
+    so a red-flag answer that reorders the hypotheses cannot lower the urgency."""
+    assert {site.urgency for site in kb.sites.values()} <= {"routine", "soon", "urgent"}
 
 
 def test_every_anatomy_table_has_a_version(kb):
