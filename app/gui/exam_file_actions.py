@@ -4,7 +4,8 @@ Files are read and written by `app.exchange.exam_files` (validated in, atomic ou
 current exam would be replaced or the window closed with unsaved changes, the user is asked
 Save / Discard / Cancel; Cancel (or a failed save) keeps everything as it was. The three
 questions to the user are module functions (`ask_unsaved_changes`, `choose_open_path`,
-`choose_save_path`) so tests can answer them.
+`choose_save_path`) so tests can answer them. The dialogs and the file reader and writer are
+imported when first used: the window opens without them.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import ExamFormatError
 from app.domain.exam import Exam
-from app.exchange.exam_files import read_exam_file, write_exam_file
 from app.gui.main_window import MainWindow
 from app.gui.session import ExamSession
 
@@ -28,6 +28,8 @@ STATUS_TIMEOUT_MS = 5000
 
 def ask_unsaved_changes(parent: QWidget) -> str:
     """'save', 'discard' or 'cancel'."""
+    from PySide6.QtWidgets import QMessageBox
+
     answer = QMessageBox.warning(
         parent, "Unsaved changes", "This exam has changes that are not saved. Save them?",
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -37,11 +39,15 @@ def ask_unsaved_changes(parent: QWidget) -> str:
 
 
 def choose_open_path(parent: QWidget) -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, "Open exam", "", FILE_FILTER)
     return path or None
 
 
 def choose_save_path(parent: QWidget, suggested: str) -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, "Save exam as", suggested, FILE_FILTER)
     return path or None
 
@@ -83,9 +89,13 @@ class ExamFileActions(QObject):
         chosen = path or choose_open_path(self._window)
         if chosen is None:
             return False
+        from app.exchange.exam_files import read_exam_file
+
         try:
             exam = read_exam_file(chosen, self._session.kb.catalogue())
         except ExamFormatError as err:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self._window, "Cannot open exam", str(err))
             return False
         self._session.load(exam)
@@ -115,9 +125,13 @@ class ExamFileActions(QObject):
         return answer == "discard"
 
     def _write(self, path: Path) -> bool:
+        from app.exchange.exam_files import write_exam_file
+
         try:
             write_exam_file(self._session.exam, path)
         except OSError as err:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(self._window, "Exam not saved",
                                  f"Could not save {path}: {err.strerror or err}")
             return False

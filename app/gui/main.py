@@ -43,10 +43,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     os.environ.setdefault(*SERIAL_PAINTING)
-    app = QApplication(argv if argv is not None else sys.argv[:1])
+    # Fusion chosen on Qt's command line rather than by setStyle(), whose returned QStyle
+    # would make PySide build the QStyle class and its enums at start (about 10 ms).
+    arguments = argv if argv is not None else sys.argv[:1]
+    app = QApplication([*arguments, "-style", "Fusion"])
     app.setApplicationName(APPLICATION_NAME)
     app.setOrganizationName(APPLICATION_NAME)
-    app.setStyle("Fusion")
     icon = resources_dir() / "icons" / "nervechart.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))

@@ -1,8 +1,9 @@
-"""The always-visible patient banner, and the dialog that edits the patient and exam date.
+"""The always-visible patient banner; "Edit patient…" opens the dialog that edits it.
 
 Following the NHS CUI banner guidance: the name exactly as recorded, date of birth as
 `02-Mar-1980 (46y)`, the identifier, sex, and the exam date; no colons after labels; a missing
-value reads "Not Known", never "?". "Edit…" opens `PatientDialog`, whose result is one undo step.
+value reads "Not Known", never "?". "Edit…" opens `app.gui.patient_dialog.PatientDialog`
+(imported on that first click), whose result is one undo step.
 """
 
 from __future__ import annotations
@@ -12,21 +13,9 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.domain.exam import Exam, Patient
-from app.domain.vocabulary import SEXES
-from app.gui.inputs import ChoiceBox, OptionalDateEdit
+from app.domain.exam import Exam
 from app.gui.session import ExamSession
 
 NOT_KNOWN = "Not Known"
@@ -80,44 +69,10 @@ class PatientBanner(QWidget):
         self.text.setAccessibleName(f"Patient {patient.name or NOT_KNOWN}")
 
     def edit_patient(self) -> None:
-        dialog = PatientDialog(self._session.exam, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            patient, exam_date = dialog.result_values()
+        from app.gui.patient_dialog import PatientDialog  # a click away: not needed at start
+
+        chosen = PatientDialog(self._session.exam, self).ask()
+        if chosen is not None:
+            patient, exam_date = chosen
             self._session.apply("Patient details", lambda exam: replace(
                 exam, patient=patient, exam_date=exam_date))
-
-
-class PatientDialog(QDialog):
-    def __init__(self, exam: Exam, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Patient details")
-        self._exam = exam
-        patient = exam.patient
-        self.name = QLineEdit(patient.name or "", self)
-        self.born = OptionalDateEdit("Not Known", self)
-        self.born.set_value(patient.date_of_birth)
-        self.identifier = QLineEdit(patient.identifier or "", self)
-        self.sex = ChoiceBox([(s, s) for s in SEXES], NOT_KNOWN, self)
-        self.sex.set_value(patient.sex)
-        self.exam_date = QDateEdit(exam.exam_date, self)
-        self.exam_date.setDisplayFormat("dd-MMM-yyyy")
-        self.exam_date.setCalendarPopup(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow("Name", self.name)
-        form.addRow("Date of birth", self.born)
-        form.addRow("Identifier", self.identifier)
-        form.addRow("Sex", self.sex)
-        form.addRow("Exam date", self.exam_date)
-        form.addRow(buttons)
-
-    def result_values(self) -> tuple[Patient, date]:
-        born = self.born.value()
-        patient = replace(self._exam.patient, name=self.name.text().strip() or None,
-                          date_of_birth=born, identifier=self.identifier.text().strip() or None,
-                          sex=self.sex.value(),
-                          age=None if born is not None else self._exam.patient.age)
-        return patient, self.exam_date.date().toPython()

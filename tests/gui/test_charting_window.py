@@ -8,7 +8,7 @@ from html import escape
 
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from app.cli.main import main as cli_main
 from app.domain.exam import RedFlagAnswer
@@ -180,7 +180,7 @@ def test_a_bad_file_is_refused_and_changes_nothing(window, session, tmp_path, mo
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"format": "nervechart.exam/1", "exam_date": "2026-13-40"}))
     warnings = []
-    monkeypatch.setattr(exam_file_actions.QMessageBox, "warning",
+    monkeypatch.setattr(QMessageBox, "warning",
                         lambda parent, title, text: warnings.append(text))
     before = session.exam
     assert not window.file_actions.open_exam(str(bad))
@@ -232,14 +232,14 @@ def test_a_feature_that_saves_on_close_means_no_question(window, session):
 
 
 def test_the_banner_says_not_known_and_edits_are_one_undo_step(window, session, monkeypatch):
-    from app.gui import patient_banner
+    from app.gui.patient_dialog import PatientDialog
 
     text = window.banner.text.text()
     assert text.count("Not Known") >= 3 and "?" not in text
-    monkeypatch.setattr(patient_banner.PatientDialog, "exec",
+    monkeypatch.setattr(PatientDialog, "exec",
                         lambda dialog: (dialog.name.setText("Zoë O'Brien-Łukasz"),
                                         dialog.born.set_value(date(1980, 3, 2)),
-                                        patient_banner.QDialog.DialogCode.Accepted)[-1])
+                                        PatientDialog.DialogCode.Accepted)[-1])
     window.banner.edit_patient()
     assert session.exam.patient.name == "Zoë O'Brien-Łukasz"
     assert escape("Zoë O'Brien-Łukasz") in window.banner.text.text()
@@ -282,3 +282,13 @@ def test_tabs_not_yet_opened_are_built_on_first_view_and_the_red_flag_title_is_r
     assert panel.summary.text() == "All cauda equina questions answered."
     tabs.build_all()
     assert all(tabs.widget(index).widget() is not None for index in (1, 2, 3))
+
+
+def test_cancelling_the_patient_dialog_changes_nothing(window, session, monkeypatch):
+    from app.gui.patient_dialog import PatientDialog
+
+    monkeypatch.setattr(PatientDialog, "exec",
+                        lambda dialog: (dialog.name.setText("Someone Else"),
+                                        PatientDialog.DialogCode.Rejected)[-1])
+    window.banner.edit_patient()
+    assert session.exam.patient.name is None and session.undo_stack.count() == 0
