@@ -79,8 +79,7 @@ def laid_out(line: str, bold: bool = False) -> tuple[Piece, ...]:
     """One line of text as pieces in drawing order (left to right); in bold text, in the bold
     faces."""
     if is_plain(line):
-        return tuple(Piece(bold_of(face) if face and bold else face, chars)
-                     for face, chars in runs(line))
+        return tuple(Piece(face and _weighted(face, bold), chars) for face, chars in runs(line))
     line_level = bidi_levels.line_levels(line, bidi_levels.levels(line))
     logical = _level_runs(line, line_level)
     placed: list[_Placed] = []
@@ -115,7 +114,7 @@ def _place(line: str, start: int, end: int, face: str | None, level: int, bold: 
            pen: float, placed: list[_Placed]) -> float:
     """Append the glyphs of `line[start:end]` (one face, one level) from `pen`, in visual
     order; return the pen after them."""
-    drawn = (BOLD if bold else REGULAR) if face is None else (bold_of(face) if bold else face)
+    drawn = (BOLD if bold else REGULAR) if face is None else _weighted(face, bold)
     tables = registered(drawn)
     scale = 1000 / tables.unitsPerEm
     right_to_left = level % 2 == 1
@@ -130,6 +129,13 @@ def _place(line: str, start: int, end: int, face: str | None, level: int, bold: 
         placed.append(_Placed(drawn, tables.charToGlyph.get(ord(ch), 0), ch, pen, advance, 0.0))
         pen += advance
     return pen
+
+
+def _weighted(face: str, bold: bool) -> str:
+    """`face`, or its bold face in bold text, registered."""
+    weighted = bold_of(face) if bold else face
+    registered(weighted)
+    return weighted
 
 
 def _drawn(placed: list[_Placed], end: float) -> list[Piece]:
