@@ -107,6 +107,19 @@ def test_untested_cells_are_blank_not_five_and_weak_cells_are_highlighted(grid, 
     assert model.data(untested, Qt.ItemDataRole.BackgroundRole) is None
 
 
+def test_weak_and_heading_rows_are_painted_in_their_colours(grid, session):
+    from app.gui.strength_grid.model import HEADING_BACKGROUND, WEAK_BACKGROUND
+
+    view, model = grid.view, grid.model
+    weak = model.grade_index("right", "knee_extension")  # not the current cell
+    session.set_strength("right", "knee_extension", "3")
+    image = view.viewport().grab().toImage()
+    cell = view.visualRect(weak)
+    assert image.pixelColor(cell.left() + 3, cell.center().y()) == WEAK_BACKGROUND
+    heading = view.visualRect(model.index(0, 3))
+    assert image.pixelColor(heading.center()) == HEADING_BACKGROUND
+
+
 def test_all_five_fills_only_untested_muscles_of_one_limb_in_one_step(grid, session, kb):
     session.set_strength("left", "ankle_dorsiflexion", "2")
     steps = session.undo_stack.count()

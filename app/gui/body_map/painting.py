@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QLineF, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from app.bodymap.geometry import Polygon
 from app.bodymap.marks import (
@@ -65,7 +65,7 @@ class PatternCache:
             painter.drawLines(self._lines[kind])
             if self._dots[kind]:
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QBrush(colour))
+                painter.setBrush(colour)  # a QBrush built here would cost its class at start
                 for dot in self._dots[kind]:
                     painter.drawEllipse(dot, DOT_RADIUS, DOT_RADIUS)
                 painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -2,19 +2,28 @@
 
 The editor refuses any key that cannot lead to a grade (see `grades.TYPING_PATTERN`), shows
 the typed value in capitals, and commits through the model's `setData` (one undo step).
+The editor's classes are imported when the first cell is edited, not when the window opens.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from app.gui.strength_grid.grades import TYPING_PATTERN
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit
 
 
 class GradeDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
+        from PySide6.QtCore import QRegularExpression
+        from PySide6.QtGui import QRegularExpressionValidator
+        from PySide6.QtWidgets import QLineEdit
+
         editor = QLineEdit(parent)
         editor.setObjectName("grade_editor")
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)

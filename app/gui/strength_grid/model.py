@@ -5,7 +5,8 @@ table order. Columns: the movement, the patient's Left and Right grades, then ro
 nerve (read-only labels). A grade cell shows the recorded MRC value, or nothing when the muscle
 was not tested: an untested cell is never shown as 5. Edits go through
 `ExamSession.set_strength` (one undo step per grade); the model repaints from `exam_changed`,
-so undo and load are reflected too.
+so undo and load are reflected too. The view asks `data` and `flags` for every cell and role on
+each paint, so they answer from texts and flags worked out once.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 
 from app.domain.exam import Exam
 from app.domain.knowledge import KnowledgeBase, Muscle
@@ -31,11 +32,23 @@ COLUMN_TITLES = {"movement": "Movement", "left": "Left", "right": "Right", "root
 GRADE_COLUMNS: tuple[int, ...] = tuple(COLUMNS.index(side) for side in LIMB_SIDES)
 MINOR_ROOT_SHARE = 0.25  # roots supplying less than this are shown in brackets
 
+# Backgrounds are given as colours (Qt makes the brush): building a QBrush in Python would make
+# PySide build the QGradient class and its enums on the first paint.
 WEAK_BACKGROUND = QColor("#F4C7A1")  # Okabe-Ito orange, lightened; text stays dark
 NOT_TESTABLE_BACKGROUND = QColor("#D9D9D9")
 HEADING_BACKGROUND = QColor("#E8EEF4")
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+_Role = Qt.ItemDataRole
+DISPLAY, EDIT, TOOLTIP = int(_Role.DisplayRole), int(_Role.EditRole), int(_Role.ToolTipRole)
+ALIGNMENT, BACKGROUND, FONT = (int(_Role.TextAlignmentRole), int(_Role.BackgroundRole),
+                               int(_Role.FontRole))
+ACCESSIBLE_TEXT = int(_Role.AccessibleTextRole)
+ANSWERED_ROLES = frozenset({DISPLAY, EDIT, TOOLTIP, ALIGNMENT, BACKGROUND, FONT, ACCESSIBLE_TEXT})
+CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+GRADE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+LABEL_FLAGS = Qt.ItemFlag.ItemIsEnabled
 
 
 @dataclass(frozen=True)
@@ -69,12 +82,20 @@ def roots_text(muscle: Muscle) -> str:
                     for root in ordered)
 
 
+def label_texts(muscle: Muscle) -> dict[str, str]:
+    """The read-only columns of a muscle's row, by column name."""
+    return {"movement": muscle.movement, "muscle": muscle.muscle, "roots": roots_text(muscle),
+            "nerve": muscle.peripheral_nerve}
+
+
 class StrengthModel(QAbstractTableModel):
     def __init__(self, session: ExamSession, parent=None):
         super().__init__(parent)
         self._session = session
         self._rows = grid_rows(session.kb)
         self._row_of = {r.muscle.id: n for n, r in enumerate(self._rows) if r.muscle is not None}
+        self._labels = {n: label_texts(r.muscle) for n, r in enumerate(self._rows)
+                        if r.muscle is not None}
         self._strength = session.exam.strength
         session.exam_changed.connect(self._on_exam_changed)
 
@@ -116,20 +137,18 @@ class StrengthModel(QAbstractTableModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if self.is_grade_cell(index):
-            return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                    | Qt.ItemFlag.ItemIsEditable)
-        return Qt.ItemFlag.ItemIsEnabled
+        return GRADE_FLAGS if self.is_grade_cell(index) else LABEL_FLAGS
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None
-        grid_row = self._rows[index.row()]
+        row = index.row()
+        grid_row = self._rows[row]
         if grid_row.muscle is None:
             return self._heading_data(grid_row, index.column(), role)
         side = self.side_of_column(index.column())
         if side is None:
-            return self._label_data(grid_row.muscle, COLUMNS[index.column()], role)
+            return self._label_data(row, COLUMNS[index.column()], role)
         return self._grade_data(grid_row.muscle, side, role)
 
     def setData(self, index: ModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -144,38 +163,38 @@ class StrengthModel(QAbstractTableModel):
         return True
 
     def _heading_data(self, grid_row: GridRow, column: int, role: int):
-        if role == Qt.ItemDataRole.DisplayRole and column == 0:
+        if role == DISPLAY and column == 0:
             return LIMB_TITLES[grid_row.limb]
-        if role == Qt.ItemDataRole.FontRole:
+        if role == FONT:
             return _bold_font()
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(HEADING_BACKGROUND)
+        if role == BACKGROUND:
+            return HEADING_BACKGROUND
         return None
 
-    def _label_data(self, muscle: Muscle, column: str, role: int):
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {"movement": muscle.movement, "muscle": muscle.muscle,
-                    "roots": roots_text(muscle), "nerve": muscle.peripheral_nerve}[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{muscle.movement}: {muscle.muscle}\nRoots {roots_text(muscle)}; "
-                    f"nerve {muscle.peripheral_nerve}")
+    def _label_data(self, row: int, column: str, role: int):
+        if role == DISPLAY:
+            return self._labels[row][column]
+        if role == TOOLTIP:
+            texts = self._labels[row]
+            return (f"{texts['movement']}: {texts['muscle']}\nRoots {texts['roots']}; "
+                    f"nerve {texts['nerve']}")
         return None
 
     def _grade_data(self, muscle: Muscle, side: str, role: int):
         grade = self._strength.get((side, muscle.id))
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role in (DISPLAY, EDIT):
             return grade or ""
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == ALIGNMENT:
+            return CENTRED
+        if role == BACKGROUND:
             if is_weak(grade):
-                return QBrush(WEAK_BACKGROUND)
+                return WEAK_BACKGROUND
             if grade == NOT_TESTABLE:
-                return QBrush(NOT_TESTABLE_BACKGROUND)
+                return NOT_TESTABLE_BACKGROUND
             return None
-        if role == Qt.ItemDataRole.FontRole and is_weak(grade):
+        if role == FONT and is_weak(grade):
             return _bold_font()
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (TOOLTIP, ACCESSIBLE_TEXT):
             recorded = {None: "not tested", NOT_TESTABLE: "not testable"}.get(grade, f"{grade}/5")
             return f"Patient's {side} {muscle.movement.lower()}: {recorded}"
         return None

@@ -75,7 +75,8 @@ class StrengthGridView(QTableView):
             if model.row(row).muscle is None:
                 self.setSpan(row, 0, 1, model.columnCount())
         self._model = model
-        self.setCurrentIndex(self._grade_cells()[0] if self._grade_cells() else QModelIndex())
+        cells = self._grade_cells()
+        self.setCurrentIndex(cells[0] if cells else QModelIndex())
 
     def grade_model(self) -> StrengthModel:
         return self._model
