@@ -7,8 +7,10 @@ clinic's settings, hands its judgement calls to the exam session and shows the w
 no examiner or clinic has ever been saved (first run, or "Later" last time), offering the demo
 patients on an empty database.
 Settings live in the home folder's database (`app.storage.settings`), reached through the store
-the records feature opened (`HomeStore.opened`). Without an open store (no home folder, as in
-`nervechart screenshot`) the settings apply to this session only and no welcome is shown.
+the records feature opened (`HomeStore.opened`); once saved, the examiner is handed to the records
+feature (`use_examiner`), so the blank exam opened at start names who examines. Without an
+open store (no home folder, as in `nervechart screenshot`) the settings apply to this session
+only and no welcome is shown.
 The dialogs are window-modal but never block (`QDialog.open`), so nothing waits on them.
 """
 
@@ -137,6 +139,9 @@ class ClinicSetup:
                 return
         self.settings = settings
         self.context.session.set_settings(settings.judgement)
+        records = getattr(self.window, "records", None)  # the records feature, if installed
+        if records is not None:  # the blank exam being charted names the examiner just saved
+            records.use_examiner(settings.examiner())
 
 
 def install(window: MainWindow, context: AppContext) -> None:

@@ -3,9 +3,10 @@
 A backup is `VACUUM INTO` a temporary file (a consistent snapshot of committed data, even while
 another connection is writing), checked by opening it and running `PRAGMA quick_check`, and only
 then moved to its final name: a backup file that exists has been verified. Automatic backups go
-to `<home>/backups/` (on close, and on the first start of each day), keeping the newest
-`KEEP_BACKUPS`. Nothing here ever deletes a database: restore and quarantine rename the file
-they replace (`nervechart.db.replaced-<time>`, `nervechart.db.damaged-<time>`), with its WAL.
+to `<home>/backups/` (on close, and on the first start of each day: `automatic_backup`, on a
+read-only connection of its own), keeping the newest `KEEP_BACKUPS`. Nothing here ever deletes
+a database: restore and quarantine rename the file they replace
+(`nervechart.db.replaced-<time>`, `nervechart.db.damaged-<time>`), with its WAL.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from app.storage.database import database_path, diagnose
+from app.storage.database import database_path, diagnose, open_read_only
 
 BACKUP_FOLDER = "backups"
 BACKUP_PREFIX = "nervechart-"
@@ -63,6 +64,18 @@ def rotating_backup(db: Database, home: Path, now: datetime | None = None) -> Pa
     for old in list_backups(home)[KEEP_BACKUPS:]:
         old.unlink()
     return written
+
+
+def automatic_backup(home: Path) -> Path:
+    """A rotating backup taken through a read-only connection of its own.
+
+    Safe in a worker thread while the app's connection writes (the daily backup).
+    """
+    db = open_read_only(database_path(home))
+    try:
+        return rotating_backup(db, home)
+    finally:
+        db.close()
 
 
 def list_backups(home: Path) -> list[Path]:

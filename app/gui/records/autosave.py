@@ -5,7 +5,10 @@ edit (debounced: a burst of clicks is one save), and never later than `AUTOSAVE_
 after the first unsaved edit (so steady editing cannot put saving off), through
 `save_charted_exam` into the record it was bound to when that exam was loaded (`bind`).
 `flush()` saves at once if anything is pending (before switching exam, signing, closing).
-`saved` / `failed` report the outcome.
+`saved` / `failed` report the outcome. A save the disk refuses (full, read-only) keeps the exam
+in memory and dirty, still `pending`, and is tried again at the next edit or flush; `failed`
+names the database file and the reason. An exam loaded by another part of the app (File › New
+or Open) is bound to no record (a new exam) and announced by `adopted`.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from app.gui.session import ExamSession
 from app.storage.charting import save_charted_exam
 from app.storage.exams import ExamRecord
 from app.storage.store import HomeStore
+from app.storage.write_failures import WRITE_FAILURES, explain_write_failure
 
 AUTOSAVE_DELAY_MS = 600
 AUTOSAVE_MAX_WAIT_MS = 1000
@@ -27,6 +31,7 @@ AUTOSAVE_MAX_WAIT_MS = 1000
 class Autosaver(QObject):
     saved = Signal(object)  # ChartSave
     failed = Signal(str)
+    adopted = Signal(object)  # Exam: loaded by another part of the app, now a new exam
 
     def __init__(self, session: ExamSession, store: HomeStore, catalogue: Catalogue,
                  parent: QObject | None = None):
@@ -66,7 +71,7 @@ class Autosaver(QObject):
         try:
             result = save_charted_exam(self._store.db, self._bound, exam, self._catalogue)
         except Exception as err:  # reported to the user; retried at the next edit
-            self.failed.emit(f"Could not save the exam: {err}")
+            self.failed.emit(self._failure_text(err))
             return self._bound
         self._unsaved = None
         self._bound = result.record
@@ -101,6 +106,14 @@ class Autosaver(QObject):
                 and exam is not self._bound_exam:
             self.flush()
             self.bind(None)
+            self.adopted.emit(exam)
+
+    def _failure_text(self, error: Exception) -> str:
+        reason = (explain_write_failure(error, self._store.path)
+                  if isinstance(error, WRITE_FAILURES) else str(error))
+        return (f"Could not save the exam: {reason}.\nIt stays open here with all its "
+                "changes and is saved at the next edit once that is fixed; File › Save As… "
+                "can also write it to a file.")
 
     def _single_shot(self, interval_ms: int) -> QTimer:
         timer = QTimer(self)

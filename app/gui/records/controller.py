@@ -5,13 +5,23 @@ autosave. Opening an exam always loads it with the patient's previous exam
 (`session.load(exam, previous)`) and binds the autosave to that exam's record. At start it
 reopens the exam that was open when the app last stopped (a crash included); once the window is
 up it takes the daily backup when due and runs the full integrity check, both in worker threads
-with their own read-only connections; on quit it saves, then takes the closing backup.
+with their own read-only connections (`BackgroundWork`: the workers never call back into a
+controller that has gone); on quit it saves, waits for them, then takes the closing backup.
+
+Nothing already charted is replaced unless it is saved: opening another exam, a new exam or a
+new patient's exam, and signing, first flush the autosave, and do nothing (the exam stays open,
+dirty, with the problem shown) when the disk refuses the save. Every write names the database
+file in its error message. A blank exam (no findings, no examiner) takes the examiner saved in
+the clinic's settings, also when the settings are saved after it was opened (`use_examiner`).
 """
 
 from __future__ import annotations
 
-import threading
+import sys
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -24,21 +34,23 @@ from app.gui.context import AppContext
 from app.gui.main_window import MainWindow
 from app.gui.patient_banner import display_date
 from app.gui.records.autosave import Autosaver
+from app.gui.records.background import BackgroundWork
 from app.gui.records.comparison_view import ComparisonView
 from app.gui.records.exam_history import ExamHistoryWidget
 from app.gui.records.patient_details_dialog import PatientDetailsDialog
 from app.gui.records.patient_list import PatientListWidget, patient_line
 from app.storage import exams, patients
 from app.storage.app_state import open_exam_id, remember_open_exam
-from app.storage.backups import rotating_backup, write_backup
+from app.storage.backups import BackupError, automatic_backup, write_backup
 from app.storage.charting import ChartSave
-from app.storage.database import database_path, diagnose, open_read_only
+from app.storage.database import diagnose
 from app.storage.exams import ExamRecord
 from app.storage.follow_up import follow_up_from
 from app.storage.patients import PatientRecord
 from app.storage.settings import load_settings
 from app.storage.store import HomeStore
 from app.storage.timestamps import local_display
+from app.storage.write_failures import WRITE_FAILURES, explain_write_failure
 
 DAILY_BACKUP_DELAY_MS = 3000
 # The full check reads every page: started once the window is up, so start stays fast.
@@ -61,6 +73,8 @@ class RecordsController(QObject):
         self.session.set_settings(load_settings(store.db).judgement)
         self.patient: PatientRecord | None = None
         self.autosaver = Autosaver(self.session, store, self.catalogue, self)
+        self.background = BackgroundWork(self)
+        self._save_problem_shown = False  # one dialog per run of failed saves, then the status
         self.patient_list = PatientListWidget(store)
         self.history = ExamHistoryWidget()
         self.comparison = ComparisonView(context.kb)
@@ -71,11 +85,15 @@ class RecordsController(QObject):
         self.history.open_requested.connect(self.open_exam)
         self.history.follow_up_requested.connect(self.new_follow_up)
         self.autosaver.saved.connect(self._on_autosaver_saved)
-        self.autosaver.failed.connect(self._show_problem)
+        self.autosaver.failed.connect(self._on_autosave_failed)
+        self.autosaver.adopted.connect(self._give_examiner_to_blank_exam)
         self.integrity_checked.connect(self._on_integrity_checked)
         self.daily_backup_done.connect(self._on_daily_backup_done)
-        window.about_to_close.connect(lambda _request: self.autosaver.flush())
-        QApplication.instance().aboutToQuit.connect(self.shut_down)
+        window.about_to_close.connect(self._flush_before_close)  # ends with this object
+        # Not a slot of this object: quitting must close the store even if the window (and
+        # this controller with it) was destroyed first.
+        self._on_quit = partial(RecordsController.shut_down, self)
+        QApplication.instance().aboutToQuit.connect(self._on_quit)
 
     # -- start and stop -------------------------------------------------------------------
     def start(self) -> None:
@@ -94,21 +112,34 @@ class RecordsController(QObject):
         QTimer.singleShot(INTEGRITY_CHECK_DELAY_MS, self, self._start_integrity_check)
 
     def shut_down(self) -> None:
-        """Save, remember the open exam, take the closing backup, release the home folder."""
+        """Save, wait for the background work, remember the open exam, take the closing
+        backup, release the home folder. Safe after the window (and this object) is gone."""
         if self.store.db is None:
             return
-        QApplication.instance().aboutToQuit.disconnect(self.shut_down)
-        self.autosaver.flush()
+        QApplication.instance().aboutToQuit.disconnect(self._on_quit)
+        if isValid(self.autosaver):
+            self.autosaver.flush()
+        self.background.finish()
         bound = self.autosaver.bound
-        remember_open_exam(self.store.db, bound.id if bound else None)
-        self.store.close(backup=True)
+        try:
+            remember_open_exam(self.store.db, bound.id if bound else None)
+            self.store.close(backup=True)
+        except (*WRITE_FAILURES, BackupError) as err:
+            self._show_problem(f"Closing: {self._explain(err)}")
+        finally:
+            if self.store.db is not None:  # the reopen note failed: close all the same
+                self.store.close(backup=False)
 
     # -- patients -------------------------------------------------------------------------
     def show_patient(self, patient: PatientRecord | None) -> None:
+        """Show `patient`'s exams; the open exam is saved first (it stays open either way)."""
+        self.autosaver.flush()
         self.patient = patient
         self._refresh_patient_views()
 
     def new_patient(self) -> None:
+        if not self._saved_before_switching():
+            return
         details = PatientDetailsDialog.ask(self.window)
         if details is None:
             return
@@ -117,12 +148,12 @@ class RecordsController(QObject):
         except patients.PatientError as err:
             self._show_problem(str(err))
             return
-        bound = self.autosaver.flush()
+        except WRITE_FAILURES as err:
+            self._show_problem(f"Could not add the patient: {self._explain(err)}")
+            return
+        bound = self.autosaver.bound
         if bound is not None and bound.patient_id is None and not bound.is_signed:
-            exams.assign_patient(self.store.db, bound.id, record.id)
-            self.autosaver.bind(exams.get_exam(self.store.db, bound.id, self.catalogue))
-            self.session.set_patient(record.as_exam_patient())
-            self.autosaver.flush()
+            self._file_open_exam_under(record)
         else:
             self._open_new_exam(record, Exam(exam_date=date.today(),
                                              patient=record.as_exam_patient(),
@@ -142,6 +173,9 @@ class RecordsController(QObject):
         except patients.PatientError as err:
             self._show_problem(str(err))
             return
+        except WRITE_FAILURES as err:
+            self._show_problem(f"Could not change the patient: {self._explain(err)}")
+            return
         bound = self.autosaver.bound
         if bound is not None and bound.patient_id == record.id and not bound.is_signed:
             self.session.set_patient(record.as_exam_patient())
@@ -151,11 +185,12 @@ class RecordsController(QObject):
     # -- exams ----------------------------------------------------------------------------
     def open_exam(self, record: ExamRecord) -> None:
         """Chart `record`, with the patient's previous exam for the progression rules."""
-        self.autosaver.flush()
+        if not self._saved_before_switching():
+            return
         previous = exams.previous_exam(self.store.db, record, self.catalogue)
         self.session.load(record.exam, previous)
         self.autosaver.bind(record)
-        remember_open_exam(self.store.db, record.id)
+        self._write("note which exam is open", remember_open_exam, self.store.db, record.id)
         if record.is_signed:
             self._status("Signed exam: it cannot change; an edit starts an amendment")
         if record.patient_id is not None and (self.patient is None
@@ -164,10 +199,11 @@ class RecordsController(QObject):
         self._refresh_patient_views()
 
     def start_blank_exam(self) -> None:
-        self.autosaver.flush()
+        if not self._saved_before_switching():
+            return
         self.session.load(Exam(exam_date=date.today(), examiner=self._examiner()))
         self.autosaver.bind(None)
-        remember_open_exam(self.store.db, None)
+        self._write("note which exam is open", remember_open_exam, self.store.db, None)
 
     def new_follow_up(self) -> None:
         if self.patient is None:
@@ -180,7 +216,9 @@ class RecordsController(QObject):
         self._open_new_exam(self.patient, exam)
 
     def sign_exam(self) -> None:
-        bound = self.autosaver.flush()
+        if not self._saved_before_switching():
+            return
+        bound = self.autosaver.bound
         if bound is None or bound.is_signed:
             self._show_problem("Open a saved draft exam to sign it.")
             return
@@ -190,7 +228,11 @@ class RecordsController(QObject):
             "changes; later corrections are kept as an amendment beside it.")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.autosaver.bind(exams.sign_exam(self.store.db, bound.id, self.catalogue))
+        signed_ok, signed = self._write("sign the exam", exams.sign_exam, self.store.db,
+                                        bound.id, self.catalogue)
+        if not signed_ok:
+            return
+        self.autosaver.bind(signed)
         self._status("Exam signed")
         self._refresh_patient_views()
 
@@ -200,24 +242,71 @@ class RecordsController(QObject):
             self.window, "Back up the database", str(self.store.home / "nervechart-backup.db"),
             "NerveChart database (*.db)")
         if target:
-            written = write_backup(self.store.db, Path(target))
-            self._status(f"Backup written and verified: {written}")
+            ok, written = self._write("write the backup", write_backup, self.store.db,
+                                      Path(target))
+            if ok:
+                self._status(f"Backup written and verified: {written}")
 
     def refresh(self) -> None:
         """Re-read patients and exams (after another part of the app changed them)."""
         self.patient_list.refresh()
         self._refresh_patient_views()
 
+    def use_examiner(self, examiner: Examiner) -> None:
+        """The clinic's examiner was saved (welcome, Settings): the open exam takes it if it
+        names nobody yet and may change (a new exam or a draft; a signed exam never does)."""
+        exam = self.session.exam
+        bound = self.autosaver.bound
+        if exam.examiner != Examiner() or examiner == Examiner() or (bound and bound.is_signed):
+            return
+        if bound is None and not self.session.is_dirty:  # untouched since it was loaded
+            if _is_blank(exam):  # no undo step, and nothing saved for an empty exam
+                self.session.load(replace(exam, examiner=examiner), self.session.previous_exam)
+                self.autosaver.bind(None)
+            return  # else an exam file just opened: its examiner is its own
+        self.session.set_examiner(examiner)
+
     # -- internals ------------------------------------------------------------------------
     def _examiner(self) -> Examiner:
         """Who examines new exams: read each time, as the settings dialog may change it."""
         return load_settings(self.store.db).examiner()
 
-    def _open_new_exam(self, patient: PatientRecord, exam: Exam) -> None:
+    def _give_examiner_to_blank_exam(self, exam: Exam) -> None:
+        """A blank exam opened elsewhere (File › New) gets the clinic's examiner too."""
+        if _is_blank(exam):
+            self.use_examiner(self._examiner())
+
+    def _flush_before_close(self, _request: object) -> None:
+        self.autosaver.flush()  # if it fails, the window's unsaved-changes question follows
+
+    def _saved_before_switching(self) -> bool:
+        """Save the open exam now. False when it cannot be saved: the caller must leave it
+        open (the failure was shown; the exam keeps its changes and stays dirty)."""
         self.autosaver.flush()
-        record = exams.create_exam(self.store.db, exam, patient.id, self.catalogue)
-        self.patient = patient
-        self.open_exam(record)
+        if self.autosaver.pending:
+            self._status("The open exam was kept: its changes could not be saved")
+            return False
+        return True
+
+    def _file_open_exam_under(self, patient: PatientRecord) -> None:
+        """The unfiled draft being charted belongs to the `patient` just added."""
+        bound = self.autosaver.bound
+        filed, _ = self._write("file the exam under the patient", exams.assign_patient,
+                               self.store.db, bound.id, patient.id)
+        if not filed:
+            return
+        self.autosaver.bind(exams.get_exam(self.store.db, bound.id, self.catalogue))
+        self.session.set_patient(patient.as_exam_patient())
+        self.autosaver.flush()
+
+    def _open_new_exam(self, patient: PatientRecord, exam: Exam) -> None:
+        if not self._saved_before_switching():
+            return
+        created, record = self._write("create the exam", exams.create_exam, self.store.db,
+                                      exam, patient.id, self.catalogue)
+        if created:
+            self.patient = patient
+            self.open_exam(record)
 
     def _existing_exam(self, exam_id: int) -> ExamRecord | None:
         try:
@@ -239,7 +328,9 @@ class RecordsController(QObject):
         self.comparison.show_exams([record.exam for record in records])
 
     def _on_autosaver_saved(self, result: ChartSave) -> None:
-        remember_open_exam(self.store.db, result.record.id)
+        self._save_problem_shown = False
+        self._write("note which exam is open", remember_open_exam, self.store.db,
+                    result.record.id)
         self._status(f"Saved {local_display(result.record.updated_at)}")
         if result.patient_problem:
             self._show_problem(result.patient_problem)
@@ -252,36 +343,33 @@ class RecordsController(QObject):
             self.patient = stored
             self._refresh_patient_views()
 
+    def _on_autosave_failed(self, text: str) -> None:
+        """Every failed save is in the status bar; the first of a run also in a dialog."""
+        if self._save_problem_shown:
+            self._status(text)
+            return
+        self._save_problem_shown = True
+        self._show_problem(text)
+
     def _start_integrity_check(self) -> None:
         if self.store.db is not None:
-            threading.Thread(target=self._check_integrity, args=(self.store.path,),
-                             name="integrity-check", daemon=True).start()
+            self.background.start("integrity-check", partial(diagnose, self.store.path),
+                                  self._on_integrity_check_done)
 
-    def _check_integrity(self, path: Path) -> None:
-        """Runs in a worker thread with its own read-only connection."""
-        problem = diagnose(path)
-        if isValid(self):
-            self.integrity_checked.emit(problem)
+    def _on_integrity_check_done(self, problem: str | None, error: Exception | None) -> None:
+        self.integrity_checked.emit(problem if error is None else f"the check failed: {error}")
 
     def _daily_backup(self) -> None:
         if self.store.db is not None:  # not shut down before the timer fired
-            threading.Thread(target=self._write_daily_backup, args=(self.store.home,),
-                             name="daily-backup", daemon=True).start()
+            self.background.start("daily-backup", partial(automatic_backup, self.store.home),
+                                  self._on_daily_backup_finished)
 
-    def _write_daily_backup(self, home: Path) -> None:
-        """Runs in a worker thread with its own read-only connection."""
-        try:
-            db = open_read_only(database_path(home))
-            try:
-                self._emit_backup_outcome(None, rotating_backup(db, home).name)
-            finally:
-                db.close()
-        except Exception as err:  # reported to the user, never a crash
-            self._emit_backup_outcome(f"Today's automatic backup failed: {err}", None)
-
-    def _emit_backup_outcome(self, problem: str | None, written: str | None) -> None:
-        if isValid(self):
-            self.daily_backup_done.emit(problem, written)
+    def _on_daily_backup_finished(self, written: Path | None, error: Exception | None) -> None:
+        if error is not None:
+            self.daily_backup_done.emit(
+                f"Today's automatic backup failed: {self._explain(error)}", None)
+        else:
+            self.daily_backup_done.emit(None, written.name)
 
     def _on_daily_backup_done(self, problem: str | None, written: str | None) -> None:
         if problem is not None:
@@ -297,12 +385,31 @@ class RecordsController(QObject):
                 "still being saved. Make a backup (File > Back up now…), close NerveChart and "
                 "run 'nervechart check'; restore the newest verified backup if it fails.")
 
+    def _write(self, doing: str, write: Callable[..., object], *args: object,
+               **kwargs: object) -> tuple[bool, object]:
+        """(True, what `write(*args, **kwargs)` returned), or (False, None) when the disk
+        refused it; the user is then told what could not be done and why."""
+        try:
+            return True, write(*args, **kwargs)
+        except (*WRITE_FAILURES, BackupError) as err:
+            self._show_problem(f"Could not {doing}: {self._explain(err)}")
+            return False, None
+
+    def _explain(self, error: Exception) -> str:
+        if isinstance(error, WRITE_FAILURES):
+            return explain_write_failure(error, self.store.path)
+        return str(error)
+
     def _show_problem(self, text: str) -> None:
+        if not isValid(self.window):  # quitting after the window was destroyed
+            sys.stderr.write(f"NerveChart: {text}\n")
+            return
         self._status(text)
         QMessageBox.warning(self.window, "NerveChart", text)
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
+
 
     def _build_docks(self) -> None:
         split = QSplitter(Qt.Orientation.Vertical)
@@ -332,3 +439,8 @@ class RecordsController(QObject):
         menu.addSeparator()
         menu.addAction(self.comparison_dock.toggleViewAction())
         self.window.menu("&File").addAction("&Back up now…").triggered.connect(self.back_up_now)
+
+
+def _is_blank(exam: Exam) -> bool:
+    """Nothing charted yet: no patient, no examiner, no findings."""
+    return exam == Exam(exam_date=exam.exam_date)

@@ -66,14 +66,17 @@ def test_an_edit_is_autosaved_into_the_exam_it_was_opened_from(demo_home, open_w
     records.new_follow_up()
     bound = records.autosaver.bound
 
-    records.session.set_strength("right", "elbow_extension", "3")
+    with qtbot.waitSignal(records.autosaver.saved, timeout=5000):
+        records.session.set_strength("right", "elbow_extension", "3")
     _choose(records, "dev", qtbot)  # looking at another patient must not move the draft
+    records.session.set_strength("right", "elbow_flexion", "4")
     with qtbot.waitSignal(records.autosaver.saved, timeout=5000):
         pass
 
     stored = exams.get_exam(records.store.db, bound.id, records.catalogue)
     assert stored.patient_id == patient.id
     assert stored.exam.strength[("right", "elbow_extension")] == "3"
+    assert stored.exam.strength[("right", "elbow_flexion")] == "4"
     assert not records.session.is_dirty
 
 
