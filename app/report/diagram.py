@@ -11,9 +11,10 @@ pattern strokes of `app.bodymap.marks`. `to_local` maps an SVG point of a view t
 flowable's coordinates (the tests use it to find a marked region on the rendered page).
 
 Speed: a marked view shares every unmarked part with the view svglib drew once per process,
-and `_ReplayingRenderer` writes the PDF operators of such a part as recorded the first time it
-was drawn (from the same renderer and canvas state) instead of walking its ~6,700 path points
-again: the same bytes, a fraction of the time. Letters are built one at a time
+the pattern groups are made once per region and kinds, and `_ReplayingRenderer` writes the PDF
+operators of such a shared part as recorded the first time it was drawn (from the same
+renderer and canvas state) instead of walking its ~6,700 path points again: the same bytes, a
+fraction of the time. Letters are built one at a time
 (`app.report.renderer` holds a lock), so the recordings need no lock of their own.
 """
 
@@ -25,7 +26,7 @@ import io
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from reportlab.graphics.renderbase import renderScaledDrawing
 from reportlab.graphics.renderPDF import _PDFRenderer
@@ -66,29 +67,28 @@ class _Label:
 
 
 class _ReplayingRenderer(_PDFRenderer):
-    """renderPDF's renderer, replaying the recorded operators of the unmarked view's parts.
+    """renderPDF's renderer, replaying the recorded operators of the parts in `_shared_parts`.
 
-    What a part draws depends only on the part (never changed: `_base_view` keeps it for the
-    process, so its `id` is its own) and on the state it starts from: the renderer's fill and
+    What a part draws depends only on the part (never changed, and kept for the process, so
+    its `id` is its own) and on the state it starts from: the renderer's fill and
     stroke switches (renderPDF does not restore them after a node) and the canvas's fill mode,
     font and transparency settings. A recording is keyed by both; it keeps the operators, the
     switches after the part and the PDF version the part needs. A part whose operators name a
     document resource (`gs`, a transparency state numbered per document) is never recorded.
     """
 
-    def __init__(self, shared: frozenset[int], recordings: dict[tuple, _Recording]):
+    def __init__(self) -> None:
         super().__init__()
-        self._shared, self._recordings = shared, recordings
         self._recording = False
 
     def drawNode(self, node: Shape) -> None:
-        if self._recording or id(node) not in self._shared:
+        if self._recording or id(node) not in _shared_parts:
             super().drawNode(node)
             return
         canvas = self._canvas
         key = (id(node), self._fill, self._stroke, canvas._fillMode, canvas._fontname,
                canvas._fontsize, tuple(sorted(canvas._extgstate._d.items())))
-        recorded = self._recordings.get(key)
+        recorded = _recordings.get(key)
         if recorded is None:
             start = len(canvas._code)
             self._recording = True
@@ -98,7 +98,7 @@ class _ReplayingRenderer(_PDFRenderer):
                 self._recording = False
             operators = tuple(canvas._code[start:])
             if not any(line.endswith(" gs") for line in operators):
-                self._recordings[key] = _Recording(operators, (self._fill, self._stroke),
+                _recordings[key] = _Recording(operators, (self._fill, self._stroke),
                                                    canvas._doc._pdfVersion)
             return
         canvas._code.extend(recorded.operators)
@@ -113,14 +113,18 @@ class _Recording:
     pdf_version: tuple[int, int]
 
 
+# Ids of the drawing parts kept for the process and never changed: the unmarked views' parts
+# and the pattern groups. One letter is built at a time (see the module docstring).
+_shared_parts: set[int] = set()
+_recordings: dict[tuple, _Recording] = {}
+
+
 @dataclass(frozen=True)
 class _View:
     name: str
     drawing: Drawing
     svg_height: float
     labels: tuple[_Label, ...]
-    shared: frozenset[int]  # ids of the parts of the process's unmarked view
-    recordings: dict[tuple, _Recording]  # one dict per view name, shared by its letters
 
 
 class BodyDiagram(Flowable):
@@ -153,7 +157,7 @@ class BodyDiagram(Flowable):
             canvas.translate(left, self._legend_height + self._figure_height
                              - view.drawing.height * self.scale)
             canvas.scale(self.scale, self.scale)
-            _ReplayingRenderer(view.shared, view.recordings).draw(
+            _ReplayingRenderer().draw(
                 renderScaledDrawing(view.drawing), canvas, 0, 0)
             canvas.restoreState()
             for label in view.labels:
@@ -240,8 +244,8 @@ def _base_view(name: str) -> _View:
 
     svglib parses the SVG's ~6,700 path points in a few hundred milliseconds; marking the
     cached drawing (below) costs a few milliseconds. svglib keeps each element's id as
-    `svgid`, so a region's shape is found by the same id the GUI uses. `shared` lists every
-    part's id, for `_ReplayingRenderer`.
+    `svgid`, so a region's shape is found by the same id the GUI uses. Every part is listed
+    in `_shared_parts`, for `_ReplayingRenderer`.
     """
     root = ET.fromstring(view_document(name).text)
     texts = []
@@ -254,8 +258,13 @@ def _base_view(name: str) -> _View:
     drawing = svg2rlg(io.StringIO(ET.tostring(root, encoding="unicode")))
     if drawing is None:
         raise BodyMapError(f"the {name} view of the body map could not be drawn")
-    parts = frozenset(id(node) for shape in drawing.contents for node in _nodes(shape))
-    return _View(name, drawing, view_document(name).height, _group_labels(texts), parts, {})
+    _share(drawing)
+    return _View(name, drawing, view_document(name).height, _group_labels(texts))
+
+
+def _share(drawing: Shape) -> None:
+    """List the parts of `drawing` (which must be kept for the process) in `_shared_parts`."""
+    _shared_parts.update(id(node) for node in _nodes(drawing))
 
 
 def _nodes(shape: Shape) -> Iterable[Shape]:
@@ -301,9 +310,10 @@ def _tinted(shape: Shape, kinds: tuple[str, ...]) -> Shape:
     return painted
 
 
-@lru_cache(maxsize=512)
+@cache
 def _patterns(polygons: tuple[Polygon, ...], kinds: tuple[str, ...]) -> Group:
-    """The kinds' strokes and dots clipped to a region (cached: shapes are never changed)."""
+    """The kinds' strokes and dots clipped to a region, made once per process for each region
+    and combination of kinds (a few hundred at most) and shared (never changed)."""
     group = Group()
     for kind in kinds:
         marks = pattern_marks(polygons, kind)
@@ -312,6 +322,7 @@ def _patterns(polygons: tuple[Polygon, ...], kinds: tuple[str, ...]) -> Group:
             group.add(Line(x0, y0, x1, y1, strokeColor=colour, strokeWidth=STROKE_WIDTH))
         for x, y in marks.dots:
             group.add(Circle(x, y, DOT_RADIUS, fillColor=colour, strokeColor=None))
+    _share(group)
     return group
 
 
