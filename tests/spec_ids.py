@@ -36,6 +36,9 @@ UPPER_MUSCLES = (
     "finger_flexion", "little_finger_dip_flexion", "finger_abduction", "thumb_abduction",
 )
 MUSCLES = LOWER_MUSCLES + UPPER_MUSCLES
+# Muscles the project adds (the spec allows additions, never renames): serratus anterior, so
+# that a long thoracic palsy and winging at root level can be found (clinical.md 1.4, 4.6).
+PROJECT_MUSCLES = ("scapular_protraction",)
 REFLEXES = ("biceps", "brachioradialis", "triceps", "patellar", "medial_hamstring", "achilles")
 UMN_SIGNS = {
     "plantar": ("flexor", "extensor", "equivocal"),

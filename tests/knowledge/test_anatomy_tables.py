@@ -20,6 +20,18 @@ def test_every_spec_region_muscle_reflex_test_and_cue_exists(kb):
     assert set(spec_ids.CUES) <= set(kb.cues)
 
 
+def test_the_muscles_are_the_spec_ones_plus_the_documented_additions(kb):
+    assert set(kb.muscles) == set(spec_ids.MUSCLES) | set(spec_ids.PROJECT_MUSCLES)
+
+
+def test_serratus_anterior_finds_the_long_thoracic_nerve_and_is_spared_by_the_plexus(kb):
+    """clinical.md 1.4 and 4.6: serratus anterior (long thoracic, C5-C7) leaves at root level,
+    so winging points to a root or the nerve itself, never to the upper trunk."""
+    assert predicted_muscles("nerve:long_thoracic", kb) == {"scapular_protraction": 1.0}
+    assert "scapular_protraction" not in predicted_muscles("plexus:brachial_upper", kb)
+    assert predicted_muscles("root:C6", kb)["scapular_protraction"] >= 0.5
+
+
 def test_every_spec_site_exists(kb):
     assert set(spec_ids.SITES) <= set(kb.sites)
 
