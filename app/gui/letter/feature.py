@@ -106,8 +106,8 @@ class LetterFeature:
         if unlaid:
             QMessageBox.warning(self.window, "Check the printed name",
                                 " and ".join(unlaid).capitalize() + " contains characters the "
-                                "letter cannot lay out exactly (e.g. vowel marks, or digits "
-                                "within a right-to-left name). The "
+                                "letter cannot lay out exactly (no bundled font has them; "
+                                "they print as boxes). The "
                                 "letter says so beside the identifiers; check the printout "
                                 "against the exam.")
         return pdf
