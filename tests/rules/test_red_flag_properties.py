@@ -16,6 +16,7 @@ from app.domain.judgement import JudgementSettings
 from app.domain.vocabulary import urgency_rank
 from app.knowledge import load_knowledge
 from app.rules import interpret
+from app.rules.profiles import profile_index
 from app.rules.red_flags import assess_red_flags
 from tests.exam_strategies import exam_documents
 
@@ -75,3 +76,19 @@ def test_a_red_flag_that_reorders_the_list_keeps_the_serious_sites_urgency():
            "reflexes": {"right": {"biceps": "3", "plantar": "extensor"}}}
     marked = {**doc, "red_flags": {"altered_urinary_sensation": {"present": True}}}
     assert urgency_rank(_urgency(marked, clinic)) >= urgency_rank(_urgency(doc, clinic))
+
+
+def test_only_ces_answers_that_fire_a_rule_alone_open_the_sacral_hypotheses():
+    """The guarantee behind the property above: an answer that changes the localisation (by
+    opening the cauda equina and conus) always fires a CES rule at least as urgent as any site
+    (clinical.md 5.4 rows 1-2; GIRFT: sexual dysfunction alone is unlikely to be CES)."""
+    openers = profile_index(KB).ces_openers
+    assert "sexual_dysfunction" not in openers
+    most_urgent_site = max((s.urgency for s in KB.sites.values()), key=urgency_rank)
+    for flag in openers:
+        for onset in ("2026-11-20", "2026-01-01"):  # new, and older than any window
+            doc = {"format": "nervechart.exam/1", "exam_date": "2026-11-21",
+                   "red_flags": {flag: {"present": True, "onset_date": onset}}}
+            found = assess_red_flags(exam_from_document(doc, CAT), KB, JudgementSettings(), None)
+            assert max((urgency_rank(f.urgency) for f in found), default=-1) >= \
+                urgency_rank(most_urgent_site), (flag, onset)
