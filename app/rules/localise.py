@@ -5,8 +5,9 @@
 
 1. the exam is normalised (`findings`): absent and `NT` are not tested, never normal;
 2. no abnormal examination finding: `non_radicular` when enough was examined (and no
-   cauda-equina red flag is present), otherwise no hypothesis at all; red-flag answers alone
-   never localise (they are assessed by `red_flags`);
+   cauda-equina red flag is present), otherwise no hypothesis at all; red-flag answers never
+   localise and never score (they are assessed by `red_flags`): the CES answers that fire a
+   rule on their own only open the cauda equina and conus hypotheses (`candidates`);
 3. every candidate site and side (`candidates`) is scored by its fit (`fit`, `patterns`);
    upper motor neuron evidence counts against every lower motor neuron site, so cord and brain
    hypotheses overtake a peripheral one that stays listed with the UMN sign against it;
@@ -16,10 +17,12 @@
    separated from it, at most `MAX_HYPOTHESES`), but never without a cord or brain hypothesis
    that explains a definite UMN sign; each one's evidence leads with what separates it from
    its rivals;
-6. the result is `indeterminate` when a rival is not separated from the leader (its misfit,
-   1 - score, is under `SEPARATION_RATIO` times the leader's); `next_tests` then name the
-   unexamined findings that separate them (`discriminators`), and `not_tested` lists the
-   unexamined discriminators of the leading three.
+6. the result is `indeterminate` when a rival is not separated from the leader (`separation`:
+   its misfit, 1 - score, is under `SEPARATION_RATIO` times the leader's, or it is behind only
+   by the parsimony cost of a wider lesion and no recorded finding that tells them apart
+   favours the leader); `next_tests` then name the unexamined findings that separate them
+   (`discriminators`), and `not_tested` lists the unexamined discriminators of the leading
+   three.
 
 Ties are broken by site ID and never by side, and a site scoring the same on both sides is
 reported once, as bilateral, so mirroring an exam mirrors the answer.
