@@ -30,8 +30,9 @@ from functools import cache
 
 from reportlab.graphics.renderbase import renderScaledDrawing
 from reportlab.graphics.renderPDF import _PDFRenderer
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Shape
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Shape, String
 from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 from svglib.svglib import svg2rlg
 
@@ -71,8 +72,9 @@ class _ReplayingRenderer(_PDFRenderer):
 
     What a part draws depends only on the part (never changed, and kept for the process, so
     its `id` is its own) and on the state it starts from: the renderer's fill and
-    stroke switches (renderPDF does not restore them after a node) and the canvas's fill mode,
-    font and transparency settings. A recording is keyed by both; it keeps the operators, the
+    stroke switches (renderPDF does not restore them after a node) and the canvas's fill mode
+    and transparency settings (the font matters to text only, and no shared part holds text).
+    A recording is keyed by both; it keeps the operators, the
     switches after the part and the PDF version the part needs. A part whose operators name a
     document resource (`gs`, a transparency state numbered per document) is never recorded.
     """
@@ -86,8 +88,8 @@ class _ReplayingRenderer(_PDFRenderer):
             super().drawNode(node)
             return
         canvas = self._canvas
-        key = (id(node), self._fill, self._stroke, canvas._fillMode, canvas._fontname,
-               canvas._fontsize, tuple(sorted(canvas._extgstate._d.items())))
+        key = (id(node), self._fill, self._stroke, canvas._fillMode,
+               tuple(sorted(canvas._extgstate._d.items())))
         recorded = _recordings.get(key)
         if recorded is None:
             start = len(canvas._code)
@@ -226,6 +228,18 @@ class BodyDiagram(Flowable):
             canvas.circle(x + cx * unit, top - cy * unit, 0.5, stroke=0, fill=1)
 
 
+def prepare(canvas: Canvas) -> None:
+    """Do now what the first letters of a process would: let svglib draw both views, and
+    record their parts' operators on `canvas` (a scratch canvas, never saved), each view whole
+    (as a letter without marks on it replays it) and part by part (as a marked one does)."""
+    for name in VIEWS:
+        base = _base_view(name)
+        for contents in (base.drawing.contents, [copy.copy(s) for s in base.drawing.contents]):
+            drawing = Drawing(base.drawing.width, base.drawing.height)
+            drawing.contents = list(contents)
+            _ReplayingRenderer().draw(drawing, canvas, 0, 0)
+
+
 def _view(name: str, symptoms: Mapping[tuple[str, str], Iterable[str]]) -> _View:
     """One view with the symptoms marked: copies of the groups that hold a marked region, the
     cached drawing's own parts everywhere else."""
@@ -263,8 +277,10 @@ def _base_view(name: str) -> _View:
 
 
 def _share(drawing: Shape) -> None:
-    """List the parts of `drawing` (which must be kept for the process) in `_shared_parts`."""
-    _shared_parts.update(id(node) for node in _nodes(drawing))
+    """List the parts of `drawing` (which must be kept for the process) in `_shared_parts`,
+    except text and the groups that hold text."""
+    _shared_parts.update(id(node) for node in _nodes(drawing)
+                         if not any(isinstance(part, String) for part in _nodes(node)))
 
 
 def _nodes(shape: Shape) -> Iterable[Shape]:

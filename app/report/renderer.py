@@ -12,7 +12,7 @@ input always gives the same bytes (fixed creation date and document ID).
 
 Threads: ReportLab's registries and the body chart's per-process drawings are shared state, so
 `render` builds one letter at a time (a module lock); a second thread asking for a letter
-waits for the first.
+waits for the first. `prepare_letters` does the first letter's extra work ahead of time.
 """
 
 from __future__ import annotations
@@ -25,12 +25,14 @@ from functools import partial
 from reportlab.lib import pagesizes
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from app import __version__
 from app.domain.exam import Exam
 from app.domain.interpretation import Interpretation
 from app.domain.knowledge import KnowledgeBase
+from app.report import diagram
 from app.report.canvas import NumberedCanvas, PageMarks
 from app.report.context import LetterContext
 from app.report.facts import nhs_date, require_identifiers
@@ -38,7 +40,13 @@ from app.report.fonts import register_fonts
 from app.report.sections import SECTION_BUILDERS, SectionBuilder
 from app.report.sender import Sender
 from app.report.styles import build_stylesheet
-from app.report.template import LetterTemplate, TemplateError, template_for
+from app.report.template import (
+    LetterTemplate,
+    TemplateError,
+    available_templates,
+    load_template,
+    template_for,
+)
 
 HEADER_SPACE_MM = 9  # between the top margin and the frame, for the identity line
 _ONE_LETTER_AT_A_TIME = threading.Lock()
@@ -152,3 +160,21 @@ def build_letter(exam: Exam, interpretation: Interpretation, kb: KnowledgeBase,
     chosen = template or template_for(destination)
     return LetterRenderer(chosen).render(exam, interpretation, kb, sender, destination,
                                          previous, written_at)
+
+
+def prepare_letters() -> None:
+    """Do once, ahead of time, what makes the first letter of a process slow: register the
+    fonts, read the letter templates, let svglib draw the body-map views and record their PDF
+    operators (see `app.report.diagram`). Letters come out the same with or without it.
+
+    Meant for a background thread started when the app is up: it holds the same lock as a
+    letter being built, so ReportLab's shared state (font registry, the diagram's drawings and
+    recordings) is never touched by two threads at once; a letter asked for meanwhile waits at
+    most for the rest of this work, which it would otherwise do itself. It holds Python's GIL
+    while it runs (~0.5 s of CPU), so start it after the first paint, not during it.
+    """
+    with _ONE_LETTER_AT_A_TIME:
+        register_fonts()
+        for name in available_templates():
+            load_template(name)
+        diagram.prepare(Canvas(io.BytesIO()))

@@ -101,3 +101,18 @@ def test_replayed_unmarked_parts_give_the_bytes_a_fresh_drawing_gives(exam_with,
     recorded = len(diagram._recordings)
     assert letter("c7-radiculopathy") == fresh
     assert len(diagram._recordings) == recorded  # nothing new: all shared parts replayed
+
+
+def test_a_letter_after_prepare_letters_is_the_letter_built_without_it(exam_with, kb):
+    """`prepare_letters` records the views' parts ahead of time; the letters built on those
+    recordings come out byte for byte as letters drawn afresh."""
+    from app.report import diagram
+    from app.report.renderer import prepare_letters
+
+    exams = [exam_with(stem) for stem in ("l5-foot-drop", "c7-radiculopathy")]
+    diagram._recordings.clear()
+    fresh = [build_letter(exam, interpret(exam, kb), kb, "gp", SENDER) for exam in exams]
+    diagram._recordings.clear()
+    prepare_letters()
+    assert diagram._recordings
+    assert [build_letter(exam, interpret(exam, kb), kb, "gp", SENDER) for exam in exams] == fresh
