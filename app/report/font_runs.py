@@ -9,9 +9,7 @@ Greek, Cyrillic, Vietnamese, CJK, Korean) skip all of that and cost what they di
 `markup` escapes each piece with `xml.sax.saxutils.escape` before wrapping it in tags whose
 names and attribute values are constants or numbers from this module: user text can never open
 a tag. `bold=True` lays the text out in the bold faces (Paragraph `<b>` cannot swap faces under
-shaped glyphs); Droid Sans Fallback has no bold face, and its characters are drawn filled and
-stroked (synthetic bold) on the canvas, where the PDF text render mode is reachable; in
-Paragraphs they stay regular.
+shaped glyphs, whose positions differ between weights).
 
 `wrap` breaks a text into lines in logical order before each is laid out (UAX #9 L1–L2 per
 line), so a right-to-left name that wraps starts on its first line. Like every PDF writer, the
@@ -30,14 +28,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain.exam import Patient
-from app.report.fonts import BOLD, SYNTHETIC_BOLD
+from app.report.fonts import BOLD
 from app.report.line_layout import Piece, is_plain, laid_out
 from app.report.script_faces import runs, unprintable
 
 __all__ = ["draw", "identifiers_needing_layout", "markup", "needs_layout", "runs", "width",
            "wrap"]
-
-SYNTHETIC_BOLD_STROKE = 0.03  # line width of the synthetic bold, in ems
 
 
 def markup(text: str, bold: bool = False) -> str:
@@ -55,24 +51,17 @@ def width(text: str, font: str, size: float) -> float:
 
 def draw(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
     """Draw `text` laid out from `x` on baseline `y` (no markup parsing), in one text object."""
-    bold = font == BOLD
-    canvas.saveState()
     line = canvas.beginText(x, y)
-    rise, mode = 0.0, 0
-    for piece in laid_out(text, bold):
+    rise = 0.0
+    for piece in laid_out(text, font == BOLD):
         line.setFont(piece.face or font, size)
         if piece.rise != rise:
             rise = piece.rise
             line.setRise(rise * size)
-        synthetic = 2 if bold and piece.face in SYNTHETIC_BOLD else 0
-        if synthetic != mode:
-            mode = synthetic
-            canvas.setLineWidth(size * SYNTHETIC_BOLD_STROKE)
-            canvas.setStrokeColor(canvas._fillColorObj)
-            line.setTextRenderMode(mode)
         line.textOut(piece.chars)
+    if rise:
+        line.setRise(0)
     canvas.drawText(line)
-    canvas.restoreState()
 
 
 def wrap(text: str, font: str, size: float, available: float) -> str:

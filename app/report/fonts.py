@@ -9,9 +9,9 @@ Arabic and Hebrew letters are printed in Noto Sans Arabic and Noto Sans Hebrew (
 tried before DejaVu for those scripts) because their tables let HarfBuzz join and place them
 (`app.report.font_runs`).
 
-Every fallback face but Droid Sans Fallback has a bundled bold face (`bold_of`); Droid Sans
-Fallback has none (a bold CJK face would add about 20 MB), so bold CJK text is drawn with a
-synthetic bold: the regular outlines filled and stroked (`SYNTHETIC_BOLD`, `font_runs.draw`).
+Every face has a bundled bold face (`bold_of`). Droid Sans Fallback has no bold of its own (a
+bold CJK face ReportLab can embed, with TrueType outlines, would add about 20 MB), so its bold
+is a synthetic bold made once from its outlines (`resources/fonts/embolden.py`, same advances).
 Each face is registered with ReportLab when a text first needs it (`registered`), so a Latin-only
 letter neither loads nor embeds any fallback. A face's family maps to itself for bold and italic:
 a shaped run names its exact face (regular or bold), since glyph positions differ between them.
@@ -33,16 +33,14 @@ REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 FALLBACKS = ("DroidSansFallbackFull", "NanumGothic", "NotoSansDevanagari", "NotoSansThai")
 RIGHT_TO_LEFT = ("NotoSansArabic", "NotoSansHebrew")
-SYNTHETIC_BOLD = frozenset({"DroidSansFallbackFull"})
 _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf",
           "DroidSansFallbackFull": "DroidSansFallbackFull.ttf",
+          "DroidSansFallbackFull-Bold": "DroidSansFallbackFull-Bold.ttf",
           "NanumGothic": "NanumGothic.ttf", "NanumGothic-Bold": "NanumGothicBold.ttf",
           **{f"NotoSans{script}{weight}": f"NotoSans{script}{weight or '-Regular'}.ttf"
              for script in ("Devanagari", "Thai", "Arabic", "Hebrew")
              for weight in ("", "-Bold")}}
-_BOLD_FACES = {REGULAR: BOLD, "NanumGothic": "NanumGothic-Bold",
-               **{face: f"{face}-Bold" for face in (*FALLBACKS, *RIGHT_TO_LEFT)
-                  if face.startswith("NotoSans")}}
+_BOLD_FACES = {REGULAR: BOLD, **{face: f"{face}-Bold" for face in (*FALLBACKS, *RIGHT_TO_LEFT)}}
 
 
 def register_fonts() -> None:
@@ -55,7 +53,7 @@ def register_fonts() -> None:
 
 
 def bold_of(face: str) -> str:
-    """The bundled bold face of `face`, or `face` itself when it has none (`SYNTHETIC_BOLD`)."""
+    """The bundled bold face of `face` (`face` itself for a face that is already bold)."""
     return _BOLD_FACES.get(face, face)
 
 
