@@ -1,4 +1,4 @@
-"""Make `DroidSansFallbackFull-Bold.ttf`: Droid Sans Fallback's outlines emboldened (synthetic bold).
+"""Make `DroidSansFallbackFull-Bold.ttf`: Droid Sans Fallback emboldened (a synthetic bold).
 
 Droid Sans Fallback has no bold face, and a real bold CJK face ReportLab can embed (TrueType
 outlines) would add about 20 MB, so the letter's bold CJK comes from this derived face: every
