@@ -121,14 +121,9 @@ class RecordsController(QObject):
             self.autosaver.flush()
         self.background.finish()
         bound = self.autosaver.bound
-        try:
-            remember_open_exam(self.store.db, bound.id if bound else None)
-            self.store.close(backup=True)
-        except (*WRITE_FAILURES, BackupError) as err:
-            self._show_problem(f"Closing: {self._explain(err)}")
-        finally:
-            if self.store.db is not None:  # the reopen note failed: close all the same
-                self.store.close(backup=False)
+        self._write("note which exam to reopen next time", remember_open_exam, self.store.db,
+                    bound.id if bound else None)
+        self._write("take the closing backup", self.store.close, backup=True)
 
     # -- patients -------------------------------------------------------------------------
     def show_patient(self, patient: PatientRecord | None) -> None:

@@ -5,6 +5,9 @@ go on. Another NerveChart on the same home folder: a message naming it, no secon
 A database written by a newer NerveChart: a message. A damaged database (empty, truncated,
 corrupt, someone else's): the file is kept under a new name (never deleted) and
 `DamagedDatabaseDialog` offers the newest verified backup, an empty database, or quitting.
+A home folder NerveChart cannot write in (read-only, full, a vanished drive), or a damaged file
+that cannot be renamed or a backup that cannot be restored: a message naming the folder and the
+reason, and nothing deleted; the app then does not go on.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.storage.backups import newest_good_backup, restore_backup, set_aside
+from app.storage.backups import BackupError, newest_good_backup, restore_backup, set_aside
 from app.storage.database import (
     DamagedDatabaseError,
     NewerDatabaseError,
@@ -23,6 +26,7 @@ from app.storage.database import (
 )
 from app.storage.lock import HomeInUseError, HomeLock
 from app.storage.store import HomeStore
+from app.storage.write_failures import WRITE_FAILURES, explain_write_failure
 
 
 class Recovery(Enum):
@@ -65,12 +69,27 @@ def open_store_at_start(parent: QWidget | None, home: Path) -> HomeStore | None:
     except HomeInUseError as err:
         QMessageBox.critical(parent, "NerveChart is already open", str(err))
         return None
+    except WRITE_FAILURES as err:
+        _cannot_use_home(parent, home, err)
+        return None
+    try:
+        store = _open_database(parent, home, lock)
+    except (*WRITE_FAILURES, BackupError) as err:
+        _cannot_use_home(parent, home, err)
+        store = None
+    if store is None:
+        lock.release()
+    return store
+
+
+def _open_database(parent: QWidget | None, home: Path, lock: HomeLock) -> HomeStore | None:
     path = database_path(home)
     while True:
         try:
             return HomeStore.adopt(home, lock, open_database(path))
         except NewerDatabaseError as err:
             QMessageBox.critical(parent, "Newer database", str(err))
+            return None
         except DamagedDatabaseError as err:
             kept = set_aside(path, "damaged")
             backup = newest_good_backup(home)
@@ -80,5 +99,14 @@ def open_store_at_start(parent: QWidget | None, home: Path) -> HomeStore | None:
                 continue
             if choice is Recovery.START_EMPTY:
                 continue
-        lock.release()
-        return None
+            return None
+
+
+def _cannot_use_home(parent: QWidget | None, home: Path, error: Exception) -> None:
+    reason = (explain_write_failure(error, database_path(home))
+              if isinstance(error, WRITE_FAILURES) else str(error))
+    QMessageBox.critical(
+        parent, "NerveChart cannot use its home folder",
+        f"NerveChart cannot open its database in {home}:\n{reason}.\n\nNothing in the folder "
+        "was deleted. Fix the folder (space, permissions, drive), or start NerveChart with "
+        "another one (--home FOLDER), then open it again.")

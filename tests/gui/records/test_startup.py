@@ -67,3 +67,48 @@ def test_a_second_instance_is_told_and_gets_no_records(home, open_window, monkey
 def test_without_a_home_folder_there_are_no_records(open_window):
     window = open_window(None)
     assert getattr(window, "records", None) is None and window.isEnabled()
+
+
+def test_a_home_folder_nervechart_cannot_write_in_is_named_and_nothing_is_deleted(
+        home, open_window, monkeypatch, qtbot):
+    from app.storage.lock import HomeLock as Lock
+
+    shown: list[str] = []
+    exits: list[int] = []
+    monkeypatch.setattr(startup.QMessageBox, "critical",
+                        lambda _parent, title, text: shown.append(f"{title}: {text}"))
+    monkeypatch.setattr(feature.QApplication, "exit", exits.append)
+
+    def refuse(lock):
+        raise PermissionError(13, "Permission denied", str(lock.path))
+
+    monkeypatch.setattr(Lock, "acquire", refuse)
+    window = open_window(home)
+
+    assert getattr(window, "records", None) is None and not window.isEnabled()
+    assert "cannot use its home folder" in shown[0] and str(home) in shown[0]
+    assert "read-only" in shown[0]
+    qtbot.waitUntil(lambda: exits == [feature.EXIT_CANNOT_OPEN])
+
+
+def test_a_damaged_database_that_cannot_be_set_aside_is_left_as_it_was(
+        home, open_window, monkeypatch, qtbot):
+    database_path(home).write_bytes(b"garbage" * 1000)
+    shown: list[str] = []
+    exits: list[int] = []
+    monkeypatch.setattr(startup.QMessageBox, "critical",
+                        lambda _parent, title, text: shown.append(f"{title}: {text}"))
+    monkeypatch.setattr(feature.QApplication, "exit", exits.append)
+
+    def read_only_folder(path, _label):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(startup, "set_aside", read_only_folder)
+    window = open_window(home)
+
+    assert getattr(window, "records", None) is None
+    assert str(database_path(home)) in shown[0]
+    assert database_path(home).read_bytes() == b"garbage" * 1000
+    with HomeLock(home):  # released for the next try
+        pass
+    qtbot.waitUntil(lambda: exits == [feature.EXIT_CANNOT_OPEN])
