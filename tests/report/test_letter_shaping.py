@@ -17,6 +17,8 @@ import numpy
 import pypdfium2
 import pytest
 import uharfbuzz
+from hypothesis import given
+from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -24,7 +26,7 @@ from reportlab.platypus import Paragraph
 from app.report import glyph_codes
 from app.report.bidi_levels import levels, line_levels, visual_order
 from app.report.font_runs import draw, markup, width, wrap
-from app.report.fonts import BOLD, REGULAR, bold_of, font_file, registered
+from app.report.fonts import BOLD, REGULAR, bold_of, font_file, register_fonts, registered
 from app.report.line_layout import laid_out
 from tests.report.conftest import pages_text
 
@@ -196,3 +198,22 @@ def test_a_wrapped_right_to_left_name_starts_on_the_first_line_of_the_letter(
     first, second = (unicodedata.normalize("NFKC", line) for line in block.split("\n")[:2])
     assert first.endswith("عبد")  # the first word, rightmost on the first line
     assert "الحسيني" in second and "الحسيني" not in first
+
+
+_SCRIPTS = st.sampled_from("abc 12 -()مُحَّد١ שָׁל क्षि สักดิ์ 王\u200e\u200f\u2067\u2069\u202b\u202c"
+                           "\u200d\u200c\n")
+
+
+@given(st.lists(_SCRIPTS | st.characters(), max_size=25).map("".join))
+def test_any_text_lays_out_with_widths_no_pdf_viewer_misreads(text):
+    """Widths are never negative (PDFium reads them unsigned) and the markup parses."""
+    register_fonts()
+    for bold in (False, True):
+        for line in text.split("\n"):
+            for piece in laid_out(line, bold):
+                if piece.face is not None:
+                    tables = registered(piece.face)
+                    assert all(tables.charWidths.get(ord(ch), tables.defaultWidth) >= 0
+                               for ch in piece.chars)
+        style = ParagraphStyle("any", fontName=BOLD if bold else REGULAR, fontSize=10)
+        Paragraph(markup(text, bold), style).wrap(200, 1000)
