@@ -1,16 +1,19 @@
 """`nervechart check`: is the database intact? Exit 0 if so, 1 if it is damaged.
 
 Runs the full integrity check read-only (safe while the app is open) and, for a damaged
-database, names the newest verified backup to restore.
+database, names the newest verified backup to restore. A home folder on a network file system
+or in a cloud-synced folder is warned about on stderr (`app.storage.home_location`).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from app.cli.commands.home_access import home_of, storage_errors
 from app.storage.backups import newest_good_backup
 from app.storage.database import database_path, diagnose, open_read_only
+from app.storage.home_location import home_location_risk
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     home = home_of(args)
+    risk = home_location_risk(home)
+    if risk is not None:
+        sys.stderr.write(f"Warning: {risk.message()}\n")
     path = database_path(home)
     if not path.exists():
         print(f"There is no database at {path} yet.")
