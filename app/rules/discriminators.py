@@ -28,7 +28,7 @@ from app.rules.profiles import Probe, ProfileIndex
 MIN_DIFFERENCE = 0.5
 MAX_NEXT_TESTS = 4
 MAX_NOT_TESTED = 10
-RIVAL_PAIR_WEIGHT = 0.5
+RIVAL_PAIR_WEIGHT = 0.5  # a pair of two rivals, beside a pair of the leader and a rival
 _KIND_ORDER = {"strength": 0, "reflexes": 1, "umn": 2}  # on equal power, prefer a muscle
 T = TypeVar("T")
 
@@ -56,10 +56,12 @@ def next_tests(group: Sequence[Fit], shown: Sequence[Fit], findings: Findings,
     then the rivals it is not separated from), with why.
 
     A finding's power is the sum, over every pair in the group, of the difference in expected
-    involvement; a pair of different kinds (root vs nerve, cord vs root) counts double, because
-    telling them apart changes where the patient is referred. A second muscle (or reflex) that
-    gives the same answers for every hypothesis `shown` adds nothing and is not proposed; a
-    muscle and a reflex with the same answers are both kept (they fail independently).
+    involvement; a pair of two rivals counts `RIVAL_PAIR_WEIGHT` (the question is what separates
+    the leader), and a pair of different kinds (root vs nerve, cord vs root) counts double,
+    because telling them apart changes where the patient is referred. A second muscle (or
+    reflex) that gives the same answers for every hypothesis `shown` adds nothing and is not
+    proposed; a muscle and a reflex with the same answers are both kept (they fail
+    independently).
     """
     kinds = [index.profiles[f.site].kind for f in group]
     ranked = []
