@@ -7,18 +7,19 @@ on a view (the heel seen from behind and the heel pad in the sole inset). Paths 
 absolute `M`, `L` and `Z`, so the geometry can be read here exactly, without a renderer, and
 drawn by Qt, hatched for the letter and hit-tested the same way everywhere.
 
-Reading is on the charting window's start-up path, so a well-formed path (the generated files'
-`M x,y L x,y ... Z`) is split with string methods; anything that reading does not accept is
-walked token by token, which either reads it or names the problem.
+Reading is on the charting window's start-up path, so the file goes straight through expat
+(only the root's and the paths' attributes are kept; no element tree), and a well-formed path
+(the generated files' `M x,y L x,y ... Z`) is split with string methods; anything that reading
+does not accept is walked token by token, which either reads it or names the problem.
 """
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
+from xml.parsers import expat
 
 from app.bodymap.geometry import Point, Polygon, interior_point
 from app.domain.vocabulary import SYMPTOM_SIDES
@@ -26,7 +27,7 @@ from app.paths import resources_dir
 
 VIEWS: tuple[str, ...] = ("front", "back")
 SVG_NS = "http://www.w3.org/2000/svg"
-_PATH_TOKEN = re.compile(r"[A-Za-z]|-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE]-?\d+)?")
+_PATH_TOKEN = r"[A-Za-z]|-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE]-?\d+)?"  # compiled on first need
 _PLAIN_PATH_CHARACTERS = frozenset("0123456789.-eE,MLZ \t\r\n")
 
 
@@ -89,24 +90,45 @@ def view_document(view: str) -> ViewDocument:
     path = svg_path(view)
     try:
         text = path.read_text(encoding="utf-8")
-        root = ET.fromstring(text)
-    except (OSError, ET.ParseError) as error:
+        root, paths = _root_and_paths(text)
+    except (OSError, expat.ExpatError) as error:
         raise BodyMapError(f"cannot read the {view} body map {path}: {error}") from error
     try:
-        width, height = float(root.attrib["width"]), float(root.attrib["height"])
-        midline_x = float(root.attrib["data-midline-x"])
+        width, height = float(root["width"]), float(root["height"])
+        midline_x = float(root["data-midline-x"])
     except (KeyError, ValueError) as error:
         raise BodyMapError(f"{path}: the <svg> element needs numeric width, height and "
                            f"data-midline-x ({error})") from error
-    shapes = [(element_id, key, _polygons(element_id, element.get("d", ""), path))
-              for element in root.iter(f"{{{SVG_NS}}}path")
-              if (key := parse_element_id(element_id := element.get("id", ""))) is not None]
+    shapes = [(element_id, key, _polygons(element_id, attributes.get("d", ""), path))
+              for attributes in paths
+              if (key := parse_element_id(element_id := attributes.get("id", ""))) is not None]
     regions = tuple(
         RegionElement(element_id, view, *key, polygons,
                       tuple(later for _, _, later in shapes[index + 1:]))
         for index, (element_id, key, polygons) in enumerate(shapes)
     )
     return ViewDocument(view, text, width, height, midline_x, regions)
+
+
+def _root_and_paths(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """The attributes of the root element and of every SVG `<path>`, in document order."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    root: dict[str, str] = {}
+    paths: list[dict[str, str]] = []
+    path_tag = f"{SVG_NS} path"
+    started = False
+
+    def start(tag: str, attributes: dict[str, str]) -> None:
+        nonlocal started
+        if not started:
+            started = True
+            root.update(attributes)
+        elif tag == path_tag:
+            paths.append(attributes)
+
+    parser.StartElementHandler = start
+    parser.Parse(text, True)
+    return root, paths
 
 
 def region_elements(view: str) -> tuple[RegionElement, ...]:
@@ -150,7 +172,7 @@ def _plain_polygons(d: str) -> tuple[Polygon, ...] | None:
 
 def _walked_polygons(element_id: str, d: str, path: Path) -> tuple[Polygon, ...]:
     """Any path data, token by token: its polygons, or an error naming what is wrong."""
-    tokens = _PATH_TOKEN.findall(d)
+    tokens = re.findall(_PATH_TOKEN, d)
     polygons: list[Polygon] = []
     current: list[Point] = []
     index = 0
