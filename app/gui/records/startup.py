@@ -8,6 +8,9 @@ corrupt, someone else's): the file is kept under a new name (never deleted) and
 A home folder NerveChart cannot write in (read-only, full, a vanished drive), or a damaged file
 that cannot be renamed or a backup that cannot be restored: a message naming the folder and the
 reason, and nothing deleted; the app then does not go on.
+`warn_about_unsafe_home(window, home)`: a home folder on a network file system or inside a
+cloud-synced folder (`app.storage.home_location`) gets a warning dialog and a lasting note in
+the status bar; the app goes on.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from app.storage.backups import BackupError, newest_good_backup, restore_backup, set_aside
 from app.storage.database import (
@@ -24,6 +28,7 @@ from app.storage.database import (
     database_path,
     open_database,
 )
+from app.storage.home_location import home_location_risk
 from app.storage.lock import HomeInUseError, HomeLock
 from app.storage.store import HomeStore
 from app.storage.write_failures import WRITE_FAILURES, explain_write_failure
@@ -110,3 +115,20 @@ def _cannot_use_home(parent: QWidget | None, home: Path, error: Exception) -> No
         f"NerveChart cannot open its database in {home}:\n{reason}.\n\nNothing in the folder "
         "was deleted. Fix the folder (space, permissions, drive), or start NerveChart with "
         "another one (--home FOLDER), then open it again.")
+
+
+def warn_about_unsafe_home(window: QMainWindow, home: Path) -> QMessageBox | None:
+    """Warn (without blocking, without refusing) when `home` is where SQLite is unsafe."""
+    risk = home_location_risk(home)
+    if risk is None:
+        return None
+    note = QLabel("⚠ Home folder on a network or synced drive", window)
+    note.setObjectName("unsafe_home_note")
+    note.setToolTip(risk.message())
+    window.statusBar().addPermanentWidget(note)
+    box = QMessageBox(QMessageBox.Icon.Warning, "Home folder on a network or synced drive",
+                      risk.message(), QMessageBox.StandardButton.Ok, window)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -112,3 +112,26 @@ def test_a_damaged_database_that_cannot_be_set_aside_is_left_as_it_was(
     with HomeLock(home):  # released for the next try
         pass
     qtbot.waitUntil(lambda: exits == [feature.EXIT_CANNOT_OPEN])
+
+
+def test_a_home_in_a_synced_folder_is_warned_about_and_the_app_still_starts(
+        tmp_path, open_window, qtbot):
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    home = tmp_path / "Dropbox" / "NerveChart"
+    home.mkdir(parents=True)
+    window = open_window(home)
+
+    assert window.records is not None and window.isEnabled()
+    (box,) = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert "cloud-synced folder (Dropbox)" in box.text() and str(home) in box.text()
+    note = window.statusBar().findChild(QLabel, "unsafe_home_note")
+    assert note is not None and not note.isHidden() and "Dropbox" in note.toolTip()
+    box.accept()
+
+
+def test_a_local_home_gets_no_location_warning(home, open_window):
+    from PySide6.QtWidgets import QLabel
+
+    window = open_window(home)
+    assert window.statusBar().findChild(QLabel, "unsafe_home_note") is None
