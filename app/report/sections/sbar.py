@@ -6,9 +6,8 @@ printed with its citation number (the list is in the "sources" section).
 
 from __future__ import annotations
 
-import io
-
-from reportlab.platypus import Flowable, Image, Spacer
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Spacer
 
 from app.domain.interpretation import Evidence, Hypothesis
 from app.report import facts
@@ -165,14 +164,29 @@ def progress(ctx: LetterContext) -> list[Flowable]:
 def _strength_chart(ctx: LetterContext) -> Flowable:
     """The records' strength-over-time chart of the two exams, as a 200 dpi image (matplotlib's
     text would otherwise reach svglib as thousands of glyph paths)."""
-    from app.charts.strength_chart import figure_png, strength_figure  # matplotlib: only here
+    from app.charts.strength_chart import figure_rgb, strength_figure  # matplotlib: only here
 
     figure = strength_figure([ctx.previous, ctx.exam],
                              label_of=lambda muscle: ctx.kb.muscles[muscle].movement,
                              size=CHART_SIZE_IN)
     width = min(ctx.width, CHART_SIZE_IN[0] * 72)
-    return Image(io.BytesIO(figure_png(figure, dpi=200)), width=width,
-                 height=width * CHART_SIZE_IN[1] / CHART_SIZE_IN[0])
+    return _Picture(ImageReader(figure_rgb(figure, dpi=200)), width,
+                    width * CHART_SIZE_IN[1] / CHART_SIZE_IN[0])
+
+
+class _Picture(Flowable):
+    """Pixels drawn at a given size, centred (platypus' `Image` reads only files)."""
+
+    def __init__(self, image: ImageReader, width: float, height: float):
+        super().__init__()
+        self._image = image
+        self.width, self.height, self.hAlign = width, height, "CENTER"
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self._image, 0, 0, self.width, self.height, mask="auto")
 
 
 def recommendation(ctx: LetterContext) -> list[Flowable]:
