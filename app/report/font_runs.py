@@ -30,10 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 from app.domain.exam import Patient
 from app.report.fonts import BOLD
 from app.report.line_layout import Piece, is_plain, laid_out
-from app.report.script_faces import runs, unprintable
-
-__all__ = ["draw", "identifiers_needing_layout", "markup", "needs_layout", "runs", "width",
-           "wrap"]
+from app.report.script_faces import unprintable
 
 
 def markup(text: str, bold: bool = False) -> str:

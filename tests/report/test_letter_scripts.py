@@ -22,9 +22,10 @@ from reportlab.pdfbase import pdfmetrics
 
 from app.cli.main import main
 from app.report import Sender
-from app.report.font_runs import identifiers_needing_layout, markup, needs_layout, runs, width
+from app.report.font_runs import identifiers_needing_layout, markup, needs_layout, width
 from app.report.fonts import font_file
 from app.report.line_layout import Piece, laid_out
+from app.report.script_faces import runs
 from tests.conftest import SHARED_EXAMPLES
 from tests.report.conftest import flat, pages_text
 
