@@ -11,7 +11,7 @@ tried before DejaVu for those scripts) because their tables let HarfBuzz join an
 
 Every face has a bundled bold face (`bold_of`). Droid Sans Fallback has no bold of its own (a
 bold CJK face ReportLab can embed, with TrueType outlines, would add about 20 MB), so its bold
-is a synthetic bold made once from its outlines (`resources/fonts/embolden.py`, same advances).
+is a synthetic bold made once from its outlines (`scripts/embolden_cjk_font.py`, same advances).
 Each face is registered with ReportLab when a text first needs it (`registered`), so a Latin-only
 letter neither loads nor embeds any fallback. A face's family maps to itself for bold and italic:
 a shaped run names its exact face (regular or bold), since glyph positions differ between them.

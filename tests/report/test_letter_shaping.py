@@ -150,7 +150,7 @@ def test_bold_text_is_laid_out_in_the_bold_faces():
 
 
 def test_bold_cjk_prints_in_the_emboldened_droid_face_at_the_regular_advances():
-    """Droid Sans Fallback has no bold; its synthetic bold (resources/fonts/embolden.py) keeps
+    """Droid Sans Fallback has no bold; its synthetic bold (scripts/embolden_cjk_font.py) keeps
     the advances, so a bold CJK name is as wide as a regular one."""
     assert laid_out("王秀英", bold=True)[0].face == "DroidSansFallbackFull-Bold"
     assert width("王秀英", BOLD, SIZE) == width("王秀英", REGULAR, SIZE)

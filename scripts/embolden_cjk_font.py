@@ -5,7 +5,7 @@ outlines) would add about 20 MB, so the letter's bold CJK comes from this derive
 outline point moves outwards along the bisector of its two edges by half of `STRENGTH` (the
 miter offset FreeType's FT_Outline_EmboldenXY uses for synthetic bold), so each stroke grows by
 `STRENGTH` and the advances stay those of the regular face. Run once by a developer (not at run
-time): `.venv/bin/python resources/fonts/embolden.py`. The output's name table calls it
+time): `.venv/bin/python scripts/embolden_cjk_font.py`. The output's name table calls it
 "Droid Sans Fallback Synthetic Bold"; Apache-2.0 (see DroidSansFallback-LICENSE.txt) allows the
 modification, which README.md states.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1] / "resources" / "fonts"
 SOURCE = HERE / "DroidSansFallbackFull.ttf"
 TARGET = HERE / "DroidSansFallbackFull-Bold.ttf"
 STRENGTH = 1 / 40  # of the em: how much wider each stroke gets (dense ideographs stay open)
