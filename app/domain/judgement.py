@@ -24,5 +24,8 @@ class JudgementSettings:
     severe_pain_nrs: int = 7
     # 8.13: one definite UMN sign is enough for an urgent spinal referral (the safest choice).
     single_umn_sign_is_urgent: bool = True
+    # 8.13: findings whose onset is this many days before the exam or fewer appeared within about
+    # a day, which counts as rapid progression (stroke or acute cord compression: EMERGENCY).
+    acute_onset_days: int = 1
     # 8.12: from this age bilateral absent ankle jerks are non-localising (Vrancken 2006).
     ankle_reflex_age_threshold: int = 60

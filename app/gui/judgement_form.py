@@ -61,6 +61,11 @@ JUDGEMENT_CALLS: dict[str, JudgementCall] = {
         "One definite upper motor neuron sign is enough for an urgent referral",
         "Judgement call 8.13: single signs are specific but insensitive; one sign alone is the "
         "safest trigger. Default: on."),
+    "acute_onset_days": JudgementCall(
+        "Rapid progression: findings whose onset is within",
+        "Judgement call 8.13: rapid progression of upper motor neuron signs is an emergency; "
+        "signs that appeared within a day of the exam (possible stroke or acute cord "
+        "compression) count as rapid progression. Default 1 day.", maximum=7, unit=" days"),
     "ankle_reflex_age_threshold": JudgementCall(
         "Absent ankle jerks on both sides are non-localising from age",
         "Judgement call 8.12: bilaterally absent ankle jerks occur in 23 % of healthy people "

@@ -21,7 +21,7 @@ from app.domain.knowledge import KnowledgeBase
 from app.domain.red_flag_rule import FactRef
 from app.domain.vocabulary import LIMB_SIDES, SYMPTOM_KINDS
 from app.rules.motor_grades import grade_losses, is_severe, is_weak
-from app.rules.onset import is_recent, is_worsening, onset_phrase
+from app.rules.onset import days_before_exam, is_recent, is_worsening, onset_phrase
 
 
 @dataclass(frozen=True)
@@ -158,10 +158,16 @@ def _isolated_umn_sign(ctx: FactContext, args: tuple[str, ...]) -> tuple[Reason,
 
 
 def _rapid_progression(ctx: FactContext, args: tuple[str, ...]) -> tuple[Reason, ...]:
-    """Worsening course, reported progressive weakness, or a grade lost since the last exam."""
-    worsening = ((Reason("history.course", "course worsening", _history_onset(ctx)),)
+    """Worsening course, an onset within `acute_onset_days` of the exam (findings that came
+    within about a day progressed rapidly from none), reported progressive weakness, or a grade
+    lost since the last exam."""
+    onset = _history_onset(ctx)
+    worsening = ((Reason("history.course", "course worsening", onset),)
                  if is_worsening(ctx.exam) else ())
-    return (*worsening, *red_flag_reasons(ctx, "progressive_weakness"),
+    days = days_before_exam(ctx.exam, onset)
+    acute = ((Reason("history.onset_date", f"onset {onset_phrase(ctx.exam, onset)}", onset),)
+             if days is not None and days <= ctx.settings.acute_onset_days else ())
+    return (*worsening, *acute, *red_flag_reasons(ctx, "progressive_weakness"),
             *_progressive_weakness_since_last_exam(ctx, args))
 
 
