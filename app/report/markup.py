@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import paragraph
 
 from app.report import font_runs
 from app.report.fonts import BOLD
 
 
-class _Paragraph(Paragraph):
+class Paragraph(paragraph.Paragraph):
     """A Paragraph that breaks its lines once per width. A table wraps each cell to measure
     its rows and again to draw them, at the same width; ReportLab's `wrap` depends only on the
     width, the text and the style (which never change here), but `split` may drop the lines
@@ -41,16 +41,16 @@ def plain(text: str, bold: bool = False) -> str:
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
-    return _Paragraph(plain(text, style.fontName == BOLD), style)
+    return Paragraph(plain(text, style.fontName == BOLD), style)
 
 
 def rich(parts: Iterable[tuple[str, bool]], style: ParagraphStyle) -> Paragraph:
     """One paragraph from (text, bold) pieces, e.g. a bold label followed by plain text."""
     markup = "".join(f"<b>{plain(text, True)}</b>" if bold else plain(text, style.fontName == BOLD)
                      for text, bold in parts)
-    return _Paragraph(markup, style)
+    return Paragraph(markup, style)
 
 
 def lines(texts: Iterable[str], style: ParagraphStyle) -> Paragraph:
     """Several lines of text in one paragraph, one per line."""
-    return _Paragraph("<br/>".join(plain(t, style.fontName == BOLD) for t in texts), style)
+    return Paragraph("<br/>".join(plain(t, style.fontName == BOLD) for t in texts), style)
