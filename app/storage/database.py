@@ -3,8 +3,10 @@
 `open_database(path)` is the one way to open it: it refuses a file that is not an intact
 NerveChart database (`DamagedDatabaseError` says why: empty, truncated, not SQLite, someone
 else's database, unreadable), refuses one written by a newer NerveChart (`NewerDatabaseError`),
-applies the connection settings every connection needs (WAL, synchronous FULL, foreign keys,
-busy timeout) and brings the schema up to date through `app.storage.migrations`.
+refuses a folder where SQLite cannot keep a write-ahead log (`NoWriteAheadLogError`; the file
+is left as it is), applies the connection settings every connection needs (WAL, synchronous
+FULL, foreign keys, busy timeout) and brings the schema up to date through
+`app.storage.migrations`.
 
 A brand-new database is stamped with `APPLICATION_ID`, and `user_version` always equals the
 number of migrations applied, so a zero-byte or truncated file can never pass for a first run.
@@ -34,6 +36,19 @@ class DamagedDatabaseError(Exception):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: the database is damaged ({reason})")
+
+
+class NoWriteAheadLogError(DamagedDatabaseError):
+    """SQLite cannot use write-ahead logging in this folder (typical of network drives).
+
+    The file itself is not known to be damaged and must not be set aside as damaged; it is a
+    `DamagedDatabaseError` only for callers that just say the database cannot be used.
+    """
+
+    def __init__(self, path: Path, mode: str):
+        super().__init__(path, f"SQLite cannot use write-ahead logging in {path.parent} "
+                               f"(journal mode {mode}); this happens on network drives and "
+                               "some shared or synced folders")
 
 
 class NewerDatabaseError(Exception):
@@ -89,13 +104,29 @@ def open_read_only(path: Path) -> Database:
     return db
 
 
+# SQLite errors about the disk or the folder, not the file's content: the file is not damaged.
+ACCESS_ERRORS = frozenset({"SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_FULL", "SQLITE_PERM",
+                           "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_NOMEM"})
+
+
+def is_access_error(error: sqlite3.Error) -> bool:
+    """Whether SQLite failed for the disk or folder (no access, full, busy, I/O), not damage."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name == "SQLITE_IOERR_SHORT_READ":  # the file is shorter than it says: truncated
+        return False
+    return name in ACCESS_ERRORS or name.startswith("SQLITE_IOERR")
+
+
 @contextmanager
 def _closed_on_failure(db: Database, path: Path) -> Iterator[None]:
-    """Close `db` if the block fails; what SQLite cannot read is a damaged database."""
+    """Close `db` if the block fails; what SQLite cannot read is a damaged database, unless
+    the failure is about access to it (re-raised as it is)."""
     try:
         yield
     except sqlite3.DatabaseError as err:
         db.close()
+        if is_access_error(err):
+            raise
         raise DamagedDatabaseError(path, f"SQLite cannot read it: {err}") from None
     except BaseException:
         db.close()
@@ -153,8 +184,8 @@ def _configure(db: Database) -> None:
     db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
     if mode.lower() != "wal":
-        raise DamagedDatabaseError(Path(db.conn.execute("PRAGMA database_list").fetchone()[2]),
-                                   f"cannot use write-ahead logging (journal mode {mode})")
+        raise NoWriteAheadLogError(Path(db.conn.execute("PRAGMA database_list").fetchone()[2]),
+                                   mode)
     db.execute("PRAGMA synchronous=FULL")
     db.execute("PRAGMA foreign_keys=ON")
 

@@ -18,13 +18,15 @@ WRITE_FAILURES: tuple[type[Exception], ...] = (sqlite3.Error, OSError)
 DISK_FULL = "the disk is full; free some space"
 READ_ONLY = "the file or its folder is read-only (or NerveChart may not write there)"
 DISK_ERROR = "the disk reported an input/output error (a removed or failing drive?)"
+CANNOT_OPEN = ("SQLite cannot open the database there (no permission, a vanished drive, or a "
+               "network drive without the shared memory SQLite needs)")
 LOCKED = "another program is holding the database"
 
 _SQLITE_REASONS = (
     ("disk is full", DISK_FULL),
     ("readonly", READ_ONLY),
     ("read-only", READ_ONLY),
-    ("unable to open", READ_ONLY),
+    ("unable to open", CANNOT_OPEN),
     ("disk i/o error", DISK_ERROR),
     ("locked", LOCKED),
 )

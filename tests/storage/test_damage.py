@@ -86,3 +86,28 @@ def test_a_damaged_file_is_kept_under_a_new_name_and_the_newest_good_backup_offe
     assert kept.exists() and kept.name.startswith("nervechart.db.damaged-")
     backup = newest_good_backup(home)
     assert backup is not None and diagnose(backup) is None
+
+
+def _without_shared_memory(monkeypatch) -> None:
+    """As on a network drive: SQLite's "unix-none" VFS offers no shared memory for the WAL."""
+    from sqlite_utils import Database
+
+    from app.storage import database
+
+    monkeypatch.setattr(database, "_connect", lambda path: Database(
+        sqlite3.connect(f"file:{path}?vfs=unix-none", uri=True)))
+
+
+def test_a_folder_without_shared_memory_is_not_taken_for_a_damaged_database(
+        tmp_path, monkeypatch):
+    from app.storage.database import NoWriteAheadLogError
+
+    existing = tmp_path / "existing.db"
+    _good_database(existing, rows=3)
+    _without_shared_memory(monkeypatch)
+
+    with pytest.raises(sqlite3.OperationalError) as opened:  # an access problem, not damage
+        open_database(existing)
+    assert not isinstance(opened.value, DamagedDatabaseError)
+    with pytest.raises(NoWriteAheadLogError, match="write-ahead logging"):
+        open_database(tmp_path / "new.db")

@@ -5,9 +5,10 @@ go on. Another NerveChart on the same home folder: a message naming it, no secon
 A database written by a newer NerveChart: a message. A damaged database (empty, truncated,
 corrupt, someone else's): the file is kept under a new name (never deleted) and
 `DamagedDatabaseDialog` offers the newest verified backup, an empty database, or quitting.
-A home folder NerveChart cannot write in (read-only, full, a vanished drive), or a damaged file
-that cannot be renamed or a backup that cannot be restored: a message naming the folder and the
-reason, and nothing deleted; the app then does not go on.
+A home folder NerveChart cannot write in (read-only, full, a vanished drive) or where SQLite
+cannot keep its write-ahead log (network drives), a damaged file that cannot be renamed, or a
+backup that cannot be restored: a message naming the folder and the reason, nothing deleted or
+renamed; the app then does not go on.
 `warn_about_unsafe_home(window, home)`: a home folder on a network file system or inside a
 cloud-synced folder (`app.storage.home_location`) gets a warning dialog and a lasting note in
 the status bar; the app goes on.
@@ -25,6 +26,7 @@ from app.storage.backups import BackupError, newest_good_backup, restore_backup,
 from app.storage.database import (
     DamagedDatabaseError,
     NewerDatabaseError,
+    NoWriteAheadLogError,
     database_path,
     open_database,
 )
@@ -75,12 +77,15 @@ def open_store_at_start(parent: QWidget | None, home: Path) -> HomeStore | None:
         QMessageBox.critical(parent, "NerveChart is already open", str(err))
         return None
     except WRITE_FAILURES as err:
-        _cannot_use_home(parent, home, err)
+        _cannot_use_home(parent, home, _reason(err, home))
         return None
     try:
         store = _open_database(parent, home, lock)
+    except NoWriteAheadLogError as err:  # the folder, not the file: nothing is set aside
+        _cannot_use_home(parent, home, err.reason)
+        store = None
     except (*WRITE_FAILURES, BackupError) as err:
-        _cannot_use_home(parent, home, err)
+        _cannot_use_home(parent, home, _reason(err, home))
         store = None
     if store is None:
         lock.release()
@@ -95,6 +100,8 @@ def _open_database(parent: QWidget | None, home: Path, lock: HomeLock) -> HomeSt
         except NewerDatabaseError as err:
             QMessageBox.critical(parent, "Newer database", str(err))
             return None
+        except NoWriteAheadLogError:
+            raise  # the folder cannot be used; the file is not known to be damaged
         except DamagedDatabaseError as err:
             kept = set_aside(path, "damaged")
             backup = newest_good_backup(home)
@@ -107,9 +114,13 @@ def _open_database(parent: QWidget | None, home: Path, lock: HomeLock) -> HomeSt
             return None
 
 
-def _cannot_use_home(parent: QWidget | None, home: Path, error: Exception) -> None:
-    reason = (explain_write_failure(error, database_path(home))
-              if isinstance(error, WRITE_FAILURES) else str(error))
+def _reason(error: Exception, home: Path) -> str:
+    if isinstance(error, WRITE_FAILURES):
+        return explain_write_failure(error, database_path(home))
+    return str(error)
+
+
+def _cannot_use_home(parent: QWidget | None, home: Path, reason: str) -> None:
     QMessageBox.critical(
         parent, "NerveChart cannot use its home folder",
         f"NerveChart cannot open its database in {home}:\n{reason}.\n\nNothing in the folder "

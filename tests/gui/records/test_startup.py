@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from app.cli.main import main
 from app.gui.records import feature, startup
 from app.gui.records.startup import DamagedDatabaseDialog, Recovery
 from app.storage import patients
@@ -135,3 +138,43 @@ def test_a_local_home_gets_no_location_warning(home, open_window):
 
     window = open_window(home)
     assert window.statusBar().findChild(QLabel, "unsafe_home_note") is None
+
+
+def _without_shared_memory(monkeypatch) -> None:
+    """Connections as on a network drive: SQLite's "unix-none" VFS has no shared memory, so
+    `PRAGMA journal_mode=WAL` stays in the old mode, as it does there."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from app.storage import database
+
+    monkeypatch.setattr(database, "_connect", lambda path: Database(
+        sqlite3.connect(f"file:{path}?vfs=unix-none", uri=True)))
+
+
+@pytest.mark.parametrize(("existing", "said"), [
+    (True, "SQLite cannot open the database there"),  # a WAL database needs shared memory
+    (False, "cannot use write-ahead logging"),  # a new one cannot switch to WAL
+])
+def test_a_folder_without_shared_memory_never_sets_the_database_aside(
+        home, open_window, monkeypatch, qtbot, existing, said):
+    path = database_path(home)
+    if existing:
+        assert main(["--home", str(home), "demo"]) == 0
+    before = path.read_bytes() if existing else None
+    shown: list[str] = []
+    exits: list[int] = []
+    monkeypatch.setattr(startup.QMessageBox, "critical",
+                        lambda _parent, title, text: shown.append(f"{title}: {text}"))
+    monkeypatch.setattr(feature.QApplication, "exit", exits.append)
+    asked = _ask_records(monkeypatch, Recovery.QUIT)
+    _without_shared_memory(monkeypatch)
+
+    window = open_window(home)
+
+    assert getattr(window, "records", None) is None and asked == []
+    assert said in shown[0] and str(home) in shown[0]
+    assert (path.read_bytes() if existing else path.exists()) == (before if existing else False)
+    assert not list(home.glob("nervechart.db.damaged-*"))
+    qtbot.waitUntil(lambda: exits == [feature.EXIT_CANNOT_OPEN])
