@@ -18,24 +18,19 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QCursor, QTextCursor
-from PySide6.QtWidgets import QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QCursor, QPainter, QPaintEvent, QTextCursor
+from PySide6.QtWidgets import QScrollBar, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from app.domain.interpretation import Evidence, Hypothesis, Interpretation
 from app.domain.knowledge import KnowledgeBase
 from app.gui.document_blocks import BlockDocument
 from app.gui.finding_paths import finding_label
 from app.gui.session import ExamSession
-from app.gui.wording import URGENCY_TIMING, URGENCY_WORDS, destination_words
+from app.gui.urgency_banner import URGENCY_COLOURS, UrgencyBanner
 
-# (background, text) per urgency; Okabe-Ito derived, emergency a deep red.
-URGENCY_COLOURS = {
-    "emergency": ("#B3001B", "#FFFFFF"),
-    "urgent": ("#D55E00", "#FFFFFF"),
-    "soon": ("#F0E442", "#000000"),
-    "routine": ("#E3EEF7", "#0B2A42"),
-}
+# URGENCY_COLOURS stays importable from here, where the window's tests have always found it.
+__all__ = ["URGENCY_COLOURS", "InterpretationPanel", "interpretation_blocks"]
 FINDING_SCHEME = "finding"
 HYPOTHESIS_SCHEME = "hypothesis"
 SOURCE_SCHEME = "source"
@@ -43,37 +38,21 @@ MAX_NOT_TESTED_SHOWN = 12
 DOCUMENT_STYLE = "p { margin-top: 1px; margin-bottom: 3px; } h3 { margin-top: 8px; }"
 
 
-class UrgencyBanner(QLabel):
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("urgency_banner")
-        self.setWordWrap(True)
-        self.setMargin(10)
-        self._shown: tuple[str, str, str] | None = None
+class _OpaqueScrollBar(QScrollBar):
+    """A scroll bar that paints its own background, so a change of range repaints it alone,
+    not the five widgets beneath it (the style draws its edges see-through)."""
 
-    def show_urgency(self, interpretation: Interpretation) -> None:
-        shown = (interpretation.urgency, interpretation.referral.to, interpretation.referral.text)
-        if shown == self._shown:  # new text is laid out again: only when the words change
-            return
-        urgency = interpretation.urgency
-        if self._shown is None or self._shown[0] != urgency:
-            self._restyle(urgency)  # restyling is slower still: only when the urgency changes
-        self._shown = shown
-        size = 20 if urgency == "emergency" else 15
-        destination = destination_words(interpretation.referral.to)
-        headline = f"{URGENCY_WORDS.get(urgency, urgency)} — {destination}"
-        if urgency != "routine":
-            headline += f" ({URGENCY_TIMING[urgency]})"
-        detail = escape(interpretation.referral.text)
-        self.setText(f"<div style='font-size:{size}pt; font-weight:bold'>{escape(headline)}</div>"
-                     + (f"<div style='margin-top:4px'>{detail}</div>" if detail else ""))
-        self.setAccessibleName(f"Urgency {urgency}, {destination}")
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):  # style resets it
+            self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        return handled
 
-    def _restyle(self, urgency: str) -> None:
-        background, text = URGENCY_COLOURS.get(urgency, URGENCY_COLOURS["routine"])
-        border = "6px solid #5C000E" if urgency == "emergency" else "1px solid #7F8C99"
-        self.setStyleSheet(f"QLabel#urgency_banner {{ background: {background}; color: {text};"
-                           f" border: {border}; border-radius: 4px; }}")
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().window())
+        painter.end()
+        super().paintEvent(event)
 
 
 class InterpretationPanel(QWidget):
@@ -91,6 +70,7 @@ class InterpretationPanel(QWidget):
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # A scroll bar that comes and goes makes every new text lay out twice.
         self.details.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.details.setVerticalScrollBar(_OpaqueScrollBar())
         self.details.setAccessibleName("Interpretation: red flags, hypotheses and next tests")
         self.details.anchorClicked.connect(self._on_link)
         self.details.highlighted.connect(self._show_citation)
@@ -100,6 +80,7 @@ class InterpretationPanel(QWidget):
         layout.addWidget(self.details, 1)
         session.interpretation_changed.connect(self.show_interpretation)
         session.hypothesis_selected.connect(self._on_hypothesis_selected)
+        session.exam_loaded.connect(self.banner.fit)
         self.show_interpretation(session.interpretation)
 
     def _on_hypothesis_selected(self, _hypothesis: Hypothesis | None) -> None:

@@ -4,7 +4,9 @@ Contract (notes/gui-contract.md): the session holds the current immutable `Exam`
 rules engine after every change and announces both through signals. Every change goes through
 `apply(description, edit)`, which pushes exactly one `QUndoCommand` onto `undo_stack`, so each
 click or grade is one undo step; `begin_macro`/`end_macro` group several edits into one step.
-`load()` replaces the exam wholesale, clears the undo history and marks the session clean.
+`load()` replaces the exam wholesale, clears the undo history and marks the session clean;
+it then emits `exam_loaded` (an addition to the contract: after the usual `exam_changed` and
+`interpretation_changed`, for views that keep some state only while one exam is charted).
 The selected hypothesis follows its site and side across re-interpretations (None once gone).
 "Dirty" means the exam differs from the last one loaded or saved (undoing back to it is clean).
 """
@@ -50,6 +52,7 @@ class ExamSession(QObject):
     interpretation_changed = Signal(object)
     hypothesis_selected = Signal(object)
     dirty_changed = Signal(bool)
+    exam_loaded = Signal()
 
     def __init__(self, kb: KnowledgeBase, settings: JudgementSettings = DEFAULT_SETTINGS,
                  parent: QObject | None = None):
@@ -108,6 +111,7 @@ class ExamSession(QObject):
         self.hypothesis_selected.emit(None)
         if was_dirty:
             self.dirty_changed.emit(False)
+        self.exam_loaded.emit()
 
     # -- editing -------------------------------------------------------------------------
     def apply(self, description: str, edit: ExamEdit) -> None:

@@ -61,3 +61,34 @@ def test_a_chain_of_updates_keeps_equal_to_the_text_set_afresh(qtbot):
     for blocks in [FIRST, *UPDATES, *reversed(UPDATES), FIRST]:
         shown.show(blocks)
         assert shown.document.toHtml() == _fresh(blocks)
+
+
+def test_random_updates_keep_equal_to_the_text_set_afresh(qtbot):
+    """Replacements, insertions and removals anywhere, several runs at once (all runs' new
+    blocks are parsed in one scratch document, each run is its own edit)."""
+    import random
+
+    from PySide6.QtGui import QTextDocument
+
+    from app.gui.document_blocks import BlockDocument
+
+    pool = [*FIRST, *(line for update in UPDATES for line in update),
+            "<p style='background:#FFF4CC'><b>Indeterminate:</b> see the next tests</p>",
+            "<p>• <a href='finding:reflexes.left.achilles'>left ankle jerk</a> — separates</p>",
+            "<h3 style='color:#B3001B'>Red flags</h3>"]
+    chooser = random.Random(7)
+    shown = BlockDocument(QTextDocument(), STYLE)
+    blocks = list(FIRST)
+    shown.show(blocks)
+    for _ in range(150):
+        for _ in range(chooser.randint(1, 4)):
+            at = chooser.randrange(len(blocks) + 1)
+            change = chooser.choice(("replace", "insert", "remove"))
+            if change == "insert" or not blocks or at == len(blocks):
+                blocks.insert(at, chooser.choice(pool))
+            elif change == "replace":
+                blocks[at] = chooser.choice(pool)
+            elif len(blocks) > 1:
+                del blocks[at]
+        shown.show(blocks)
+        assert shown.document.toHtml() == _fresh(blocks)
