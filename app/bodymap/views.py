@@ -28,7 +28,7 @@ from app.paths import resources_dir
 VIEWS: tuple[str, ...] = ("front", "back")
 SVG_NS = "http://www.w3.org/2000/svg"
 _PATH_TOKEN = r"[A-Za-z]|-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE]-?\d+)?"  # compiled on first need
-_PLAIN_PATH_CHARACTERS = frozenset("0123456789.-eE,MLZ \t\r\n")
+_NOT_PLAIN = str.maketrans("", "", "0123456789.-eE,MLZ \t\r\n")  # deletes what plain paths use
 
 
 class BodyMapError(ValueError):
@@ -102,9 +102,9 @@ def view_document(view: str) -> ViewDocument:
     shapes = [(element_id, key, _polygons(element_id, attributes.get("d", ""), path))
               for attributes in paths
               if (key := parse_element_id(element_id := attributes.get("id", ""))) is not None]
+    outlines = [polygons for _, _, polygons in shapes]
     regions = tuple(
-        RegionElement(element_id, view, *key, polygons,
-                      tuple(later for _, _, later in shapes[index + 1:]))
+        RegionElement(element_id, view, *key, polygons, tuple(outlines[index + 1:]))
         for index, (element_id, key, polygons) in enumerate(shapes)
     )
     return ViewDocument(view, text, width, height, midline_x, regions)
@@ -149,7 +149,7 @@ def _polygons(element_id: str, d: str, path: Path) -> tuple[Polygon, ...]:
 def _plain_polygons(d: str) -> tuple[Polygon, ...] | None:
     """Path data of the plain form `M x,y L x,y ... Z ...` read with string methods; None
     when it is not of that form (left to `_walked_polygons`)."""
-    if not _PLAIN_PATH_CHARACTERS.issuperset(d):
+    if d.translate(_NOT_PLAIN):  # a character other than those
         return None
     tokens = d.replace(",", " ").replace("M", " M ").replace("L", " L ").replace("Z", " Z ").split()
     polygons: list[Polygon] = []

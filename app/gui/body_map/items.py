@@ -22,6 +22,8 @@ PREDICTION_COLOUR = QColor("#3A0CA3")
 HOVER_COLOUR = QColor("#222222")
 FOCUS_COLOUR = QColor("#0B5CD5")
 LABEL_PIXELS = 7  # scene units; the view scales them with the figure
+_Flag = QGraphicsItem.GraphicsItemFlag
+_FLAGS = _Flag.ItemIsFocusable | _Flag.ItemHasNoContents  # combined once: Flag "|" is slow
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,7 @@ class RegionItem(QGraphicsPathItem):
         self.setToolTip(tooltip)
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setAcceptHoverEvents(True)
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
-                      | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setFlags(_FLAGS)
         # room for the widest outline drawn (focus ring) around the shape
         self._bounds = super().boundingRect().adjusted(-2, -2, 2, 2)
         self._patterns = PatternCache(element.polygons)
@@ -69,7 +70,7 @@ class RegionItem(QGraphicsPathItem):
         when it has nothing to show (the scene then repaints its area without it)."""
         shows_something = bool(self.kinds or self.overlay or self.prediction or self._hovered
                                 or self.hasFocus())
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not shows_something)
+        self.setFlag(_Flag.ItemHasNoContents, not shows_something)
         scene = self.scene()
         if scene is not None:
             scene.update(self.sceneBoundingRect())

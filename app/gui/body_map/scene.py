@@ -20,13 +20,13 @@ import math
 from collections.abc import Callable, Mapping
 from functools import cached_property
 
-from PySide6.QtCore import QByteArray, QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
-from app.bodymap.views import view_document
+from app.bodymap.views import svg_path, view_document
 from app.gui.body_map.items import OverlayPaint, RegionItem
 
 RegionTexts = Callable[[str, str], tuple[str, str]]  # (side, region) -> (name, tooltip)
@@ -50,7 +50,7 @@ class BodyMapScene(QGraphicsScene):
         document = view_document(view)
         self.midline_x = document.midline_x
         self.setSceneRect(0, 0, document.width, document.height)
-        self._renderer = QSvgRenderer(QByteArray(document.text.encode("utf-8")), self)
+        self._renderer = QSvgRenderer(str(svg_path(view)), self)  # Qt reads the file itself
         background = QGraphicsSvgItem()
         background.setSharedRenderer(self._renderer)
         background.setZValue(0)
