@@ -8,9 +8,10 @@ absolute `M`, `L` and `Z`, so the geometry can be read here exactly, without a r
 drawn by Qt, hatched for the letter and hit-tested the same way everywhere.
 
 Reading is on the charting window's start-up path, so the file goes straight through expat
-(only the root's and the paths' attributes are kept; no element tree), and a well-formed path
-(the generated files' `M x,y L x,y ... Z`) is split with string methods; anything that reading
-does not accept is walked token by token, which either reads it or names the problem.
+(only the root's and the paths' attributes are kept; no element tree), the region outlines are
+read when `ViewDocument.regions` is first used, and a well-formed path (the generated files'
+`M x,y L x,y ... Z`) is split with string methods; anything that reading does not accept is
+walked token by token, which either reads it or names the problem.
 """
 
 from __future__ import annotations
@@ -61,12 +62,29 @@ class RegionElement:
 
 @dataclass(frozen=True)
 class ViewDocument:
+    """A view's SVG text, size and midline; its region elements are read on first use of
+    `regions` (the charting window opens on the figure before it needs the outlines)."""
+
     view: str
     text: str
     width: float
     height: float
     midline_x: float
-    regions: tuple[RegionElement, ...]
+
+    @cached_property
+    def regions(self) -> tuple[RegionElement, ...]:
+        """Every region element in drawing order; `BodyMapError` names a malformed one."""
+        path = svg_path(self.view)
+        _, paths = _root_and_paths(self.text)
+        shapes = [(element_id, key, _polygons(element_id, attributes.get("d", ""), path))
+                  for attributes in paths
+                  if (key := parse_element_id(element_id := attributes.get("id", "")))
+                  is not None]
+        outlines = [polygons for _, _, polygons in shapes]
+        return tuple(
+            RegionElement(element_id, self.view, *key, polygons, tuple(outlines[index + 1:]))
+            for index, (element_id, key, polygons) in enumerate(shapes)
+        )
 
 
 def parse_element_id(element_id: str) -> tuple[str, str] | None:
@@ -86,11 +104,11 @@ def svg_path(view: str) -> Path:
 
 @cache
 def view_document(view: str) -> ViewDocument:
-    """The parsed view; read once per process."""
+    """The view's document; read once per process."""
     path = svg_path(view)
     try:
         text = path.read_text(encoding="utf-8")
-        root, paths = _root_and_paths(text)
+        root, _ = _root_and_paths(text)
     except (OSError, expat.ExpatError) as error:
         raise BodyMapError(f"cannot read the {view} body map {path}: {error}") from error
     try:
@@ -99,15 +117,7 @@ def view_document(view: str) -> ViewDocument:
     except (KeyError, ValueError) as error:
         raise BodyMapError(f"{path}: the <svg> element needs numeric width, height and "
                            f"data-midline-x ({error})") from error
-    shapes = [(element_id, key, _polygons(element_id, attributes.get("d", ""), path))
-              for attributes in paths
-              if (key := parse_element_id(element_id := attributes.get("id", ""))) is not None]
-    outlines = [polygons for _, _, polygons in shapes]
-    regions = tuple(
-        RegionElement(element_id, view, *key, polygons, tuple(outlines[index + 1:]))
-        for index, (element_id, key, polygons) in enumerate(shapes)
-    )
-    return ViewDocument(view, text, width, height, midline_x, regions)
+    return ViewDocument(view, text, width, height, midline_x)
 
 
 def _root_and_paths(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:

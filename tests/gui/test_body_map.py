@@ -251,3 +251,26 @@ def test_hovering_a_region_names_it_with_its_dermatomes_and_nerves(qtbot, body_m
     caption = body_map.hover_caption.text()
     assert caption.startswith(f"Left {kb.regions['first_web_space'].label}")
     assert "Dermatomes:" in caption and kb.sites["nerve:deep_peroneal"].label in caption
+
+
+def test_region_items_are_built_on_first_need_and_the_first_hover_finds_its_region(body_map,
+                                                                                    kb):
+    # A blank exam shows only the figures: the transparent region items wait for a pointer,
+    # the keyboard or something to show.
+    assert [len(scene.items()) for scene in body_map.scenes.values()] == [1, 1]
+    element = next(e for e in region_elements("front") if e.element_id == "left.dorsum_foot")
+    viewport = body_map.views["front"].viewport()
+    _send_mouse(viewport, QEvent.Type.MouseMove,
+                _viewport_pos(body_map, "front", QPointF(*element.centre)),
+                Qt.MouseButton.NoButton)
+    assert body_map.hover_caption.text().startswith(f"Left {kb.regions['dorsum_foot'].label}")
+    assert len(body_map.scenes["front"].items()) == 1 + len(region_elements("front"))
+
+
+def test_an_exam_opened_with_marks_shows_them_at_once(qtbot, session, kb):
+    session.set_symptom_kinds("left", "dorsum_foot", frozenset({"numbness"}))
+    widget = BodyMapWidget(session)
+    qtbot.addWidget(widget)
+    assert len(widget.scenes["front"].items()) == 1 + len(region_elements("front"))
+    items = widget.scenes["front"].items_for("left", "dorsum_foot")
+    assert items and all(item.kinds == {"numbness"} for item in items)

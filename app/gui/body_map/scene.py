@@ -2,8 +2,10 @@
 
 The SVG is drawn as the background, and one `RegionItem` per region element sits over it
 at the same coordinates (read from the SVG paths by `app.bodymap`, so hit-testing follows the
-exact outlines rather than bounding boxes). The scene turns mouse and keyboard input into
-signals and never edits anything itself:
+exact outlines rather than bounding boxes). The items are transparent until they have
+something to show, so they are built on first need (marks, an overlay or a prediction to show,
+the pointer or the keyboard reaching the figure), not with the window. The scene turns mouse
+and keyboard input into signals and never edits anything itself:
 
 - `stroke_started(side, region)`: the left button went down on a region;
 - `stroke_entered(side, region)`: the button is still down and the pointer reached another region;
@@ -55,20 +57,32 @@ class BodyMapScene(QGraphicsScene):
         background.setSharedRenderer(self._renderer)
         background.setZValue(0)
         self.addItem(background)
-        self.region_items: list[RegionItem] = []
-        for index, element in enumerate(document.regions):
-            item = RegionItem(element, *region_texts(element.side, element.region))
-            item.setZValue(1 + index)
-            self.addItem(item)
-            self.region_items.append(item)
+        self._document = document
+        self._region_texts = region_texts
+        self._items: list[RegionItem] | None = None  # built on first need
         self._stroke_key: tuple[str, str] | None = None
         self._hovered_key: tuple[str, str] = ("", "")
+
+    @property
+    def region_items(self) -> list[RegionItem]:
+        """One item per region element, in drawing order (built on first use)."""
+        if self._items is None:
+            self._items = []
+            for index, element in enumerate(self._document.regions):
+                item = RegionItem(element, *self._region_texts(element.side, element.region))
+                item.setZValue(1 + index)
+                self.addItem(item)
+                self._items.append(item)
+        return self._items
 
     # -- display ------------------------------------------------------------------------
     def show_state(self, symptoms: Mapping[tuple[str, str], frozenset[str]],
                    overlay: Mapping[str, OverlayPaint],
                    prediction: Mapping[tuple[str, str], str]) -> None:
-        """Repaint every region from plain data: marks, overlay by region, predicted zone."""
+        """Repaint every region from plain data: marks, overlay by region, predicted zone
+        (with nothing to show and no items built yet, there is nothing to repaint)."""
+        if self._items is None and not (symptoms or overlay or prediction):
+            return
         for item in self.region_items:
             item.show_state(symptoms.get(item.key, frozenset()),
                             overlay.get(item.element.region), prediction.get(item.key))
@@ -78,6 +92,8 @@ class BodyMapScene(QGraphicsScene):
 
     def region_at(self, pos: QPointF) -> RegionItem | None:
         """The topmost region under a scene position."""
+        if not self.region_items:  # (builds them for the first hit test)
+            return None
         for item in self.items(pos):
             if isinstance(item, RegionItem):
                 return item
