@@ -18,14 +18,15 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QCursor, QPainter, QPaintEvent, QTextCursor
-from PySide6.QtWidgets import QScrollBar, QTextBrowser, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QCursor, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from app.domain.interpretation import Evidence, Hypothesis, Interpretation
 from app.domain.knowledge import KnowledgeBase
 from app.gui.document_blocks import BlockDocument
 from app.gui.finding_paths import finding_label
+from app.gui.quiet_scroll_bar import QuietScrollBar
 from app.gui.session import ExamSession
 from app.gui.urgency_banner import URGENCY_COLOURS, UrgencyBanner
 
@@ -36,23 +37,6 @@ HYPOTHESIS_SCHEME = "hypothesis"
 SOURCE_SCHEME = "source"
 MAX_NOT_TESTED_SHOWN = 12
 DOCUMENT_STYLE = "p { margin-top: 1px; margin-bottom: 3px; } h3 { margin-top: 8px; }"
-
-
-class _OpaqueScrollBar(QScrollBar):
-    """A scroll bar that paints its own background, so a change of range repaints it alone,
-    not the five widgets beneath it (the style draws its edges see-through)."""
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):  # style resets it
-            self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        return handled
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(event.rect(), self.palette().window())
-        painter.end()
-        super().paintEvent(event)
 
 
 class InterpretationPanel(QWidget):
@@ -70,7 +54,7 @@ class InterpretationPanel(QWidget):
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # A scroll bar that comes and goes makes every new text lay out twice.
         self.details.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.details.setVerticalScrollBar(_OpaqueScrollBar())
+        self.details.setVerticalScrollBar(QuietScrollBar())  # repaints only what moved
         self.details.setAccessibleName("Interpretation: red flags, hypotheses and next tests")
         self.details.anchorClicked.connect(self._on_link)
         self.details.highlighted.connect(self._show_citation)
