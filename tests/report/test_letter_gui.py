@@ -37,6 +37,23 @@ def test_letter_menu_offers_preview_print_save_and_destinations(letter_window):
     assert "Patient's copy (plain language)" in choices and len(choices) == 9
 
 
+def test_opening_the_letter_menu_prepares_letters_once_in_the_background(letter_window,
+                                                                        monkeypatch):
+    from app.gui.letter import feature as feature_module
+
+    calls = []
+    monkeypatch.setattr(feature_module, "prepare_letters", lambda: calls.append("prepared"))
+    feature = letter_window.letter_feature
+    menu = letter_window.menu("&Letter")
+    assert feature.preparation is None  # nothing at start-up
+    menu.aboutToShow.emit()
+    first = feature.preparation
+    first.join(timeout=30)
+    menu.aboutToShow.emit()
+    assert feature.preparation is first and not first.is_alive()
+    assert calls == ["prepared"]
+
+
 def test_preview_shows_every_page_and_follows_the_destination(letter_window, qtbot):
     feature = letter_window.letter_feature
     feature.preview_action.trigger()
