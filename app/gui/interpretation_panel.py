@@ -20,13 +20,14 @@ from html import escape
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCursor, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from app.domain.interpretation import Evidence, Hypothesis, Interpretation
 from app.domain.knowledge import KnowledgeBase
 from app.gui.document_blocks import BlockDocument
 from app.gui.finding_paths import finding_label
 from app.gui.quiet_scroll_bar import QuietScrollBar
+from app.gui.region_text_browser import RegionTextBrowser
 from app.gui.session import ExamSession
 from app.gui.urgency_banner import URGENCY_COLOURS, UrgencyBanner
 
@@ -46,7 +47,7 @@ class InterpretationPanel(QWidget):
         super().__init__(parent)
         self._session = session
         self.banner = UrgencyBanner(self)
-        self.details = QTextBrowser(self)
+        self.details = RegionTextBrowser(self)  # paints only the changed parts
         self.details.setObjectName("interpretation_details")
         self.details.setOpenLinks(False)
         # An edit usually changes a few lines (scores, one reason): only those are rewritten.
@@ -75,8 +76,11 @@ class InterpretationPanel(QWidget):
         scroll = self.details.verticalScrollBar().value()
         if self._text.show(interpretation_blocks(interpretation, self._session.kb,
                                                  self._session.selected_hypothesis)):
-            # as after a fresh text: no selection, searches start at the top
-            self.details.setTextCursor(QTextCursor(self.details.document()))
+            # as after a fresh text: no selection, searches start at the top (a cursor put
+            # there again repaints its place: only when it moved)
+            cursor = self.details.textCursor()
+            if cursor.hasSelection() or cursor.position() != 0:
+                self.details.setTextCursor(QTextCursor(self.details.document()))
             self.details.verticalScrollBar().setValue(scroll)
 
     def citation(self, key: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect
-from PySide6.QtGui import QRegion, QTextDocument
+from PySide6.QtGui import QImage, QRegion, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from app.exchange.exam_files import read_exam_file
@@ -25,10 +25,20 @@ def _fresh_html(panel, session, kb) -> str:
     return document.toHtml()
 
 
+def _on_screen_and_afresh(widget, window):
+    """The widget as the window shows it (its backing store) and as drawn afresh."""
+    shown = QApplication.primaryScreen().grabWindow(window.winId()).toImage()
+    corner = widget.mapTo(window, QPoint(0, 0))
+    shown = shown.copy(corner.x(), corner.y(), widget.width(), widget.height())
+    return (shown.convertToFormat(QImage.Format.Format_RGB32),
+            widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32))
+
+
 def test_after_each_of_many_random_edits_the_panel_shows_the_new_interpretation_exactly(
         window, session, kb, example_path):
-    """The panel rewrites only changed lines; the result must equal the text set afresh from
-    a full re-run of the engine, whatever the order of edits, undos and selections."""
+    """The panel rewrites and repaints only changed lines; the result must equal the text set
+    afresh from a full re-run of the engine, whatever the order of edits, undos and
+    selections, in the document and on screen."""
     session.load(read_exam_file(example_path("l5-foot-drop"), kb.catalogue()))
     panel = window.charting.interpretation
     chooser = random.Random(20261122)
@@ -43,6 +53,9 @@ def test_after_each_of_many_random_edits_the_panel_shows_the_new_interpretation_
             session.select_hypothesis(chooser.choice(session.interpretation.hypotheses))
         assert panel.details.toHtml() == _fresh_html(panel, session, kb)
         assert panel.banner.text().count(session.interpretation.referral.text[:40]) == 1
+        QApplication.processEvents()  # painted only where it changed: on screen as drawn afresh
+        shown, fresh = _on_screen_and_afresh(panel.details.viewport(), window)
+        assert shown == fresh
 
 
 def test_the_banner_grows_for_a_line_holds_its_height_while_charting_and_fits_a_new_exam(
