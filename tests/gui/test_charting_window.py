@@ -48,8 +48,11 @@ def _type_into_grid(qtbot, window, side: str, grades: dict[str, str]) -> None:
 def test_weak_l5_muscles_typed_into_the_grid_put_left_l5_first(window, session, qtbot):
     # Weak TA and EHL with weak inversion and hip abduction -> L5 root, not the peroneal nerve:
     # clinical.md 4.2 minimal rule 2; Jeon et al. Spine 2013;38(3):257-63 (hip abduction).
+    # The adjacent roots (L4 knee extension, S1 plantarflexion) are recorded normal: with them
+    # untested the lumbosacral plexus is not separated from L5 (clinical.md 4.2, plexus look-alike).
     _type_into_grid(qtbot, window, "left", {"ankle_dorsiflexion": "3", "great_toe_extension": "3",
-                                            "ankle_inversion": "4-", "hip_abduction": "4"})
+                                            "ankle_inversion": "4-", "hip_abduction": "4",
+                                            "knee_extension": "5", "ankle_plantarflexion": "5"})
     assert session.exam.strength[("left", "ankle_inversion")] == "4-"
     text = window.charting.interpretation.details.toPlainText()
     ranking = text.split("Localisation", 1)[1].strip().splitlines()
