@@ -38,9 +38,10 @@ class _FactCache:
         self._known: dict[FactRef, tuple[Reason, ...]] = {}
 
     def __call__(self, fact: FactRef) -> tuple[Reason, ...]:
-        if fact not in self._known:
-            self._known[fact] = evaluate_fact(fact, self._ctx)
-        return self._known[fact]
+        known = self._known.get(fact)  # one hash of the frozen FactRef per lookup
+        if known is None:
+            known = self._known[fact] = evaluate_fact(fact, self._ctx)
+        return known
 
 
 def _rule_reasons(rule: RedFlagRule, facts: _FactCache) -> list[Reason] | None:
