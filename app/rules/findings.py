@@ -10,6 +10,9 @@ Contract (clinical.md 3.1, 8.2, 8.12 and the exam format):
   pain only ever *supports*; a region-side counts once, by its heaviest kind (pain there
   supports only when no deficit is recorded there); weakness, wasting and fasciculation
   reports are not used here;
+- history cues: the ticked ones, and spinal pain (`SPINAL_PAIN_CUES`) also when it is only drawn
+  on the body chart or scored (NRS above 0): back pain drawn in the low back is back pain
+  whether or not its box was ticked. `cue_paths` says where each cue was found;
   deficits over the spine itself (regions with no dermatome or nerve map) localise nothing;
 - age: bilateral reduced age-dependent reflexes (ankle jerks) from
   `settings.ankle_reflex_age_threshold` are non-localising and are set aside.
@@ -39,6 +42,8 @@ UMN_SIGN_MASS = 2.5
 _DEFICIT_MASS = {"numbness": 1.0, "tingling": 0.6}
 PAIN = "pain"
 _SENSORY_KINDS = ("numbness", "tingling", PAIN)  # heaviest first, as evidence names them
+# Spinal-pain cue -> (body-chart region, pain-score key) that also record it.
+SPINAL_PAIN_CUES = {"back_pain": ("low_back", "back"), "neck_pain": ("neck", "neck")}
 # One abnormal finding: (side, item ID, mass, finding path).
 Item = tuple[str, str, float, str]
 
@@ -57,7 +62,7 @@ class Findings:
     deficits: Mapping[tuple[str, str], float]  # region -> mass (numbness or tingling)
     pain: frozenset[tuple[str, str]]
     positive_tests: frozenset[tuple[str, str]]
-    cues: frozenset[str]
+    cue_paths: Mapping[str, str]  # history cue -> where it was recorded (module contract)
     ces_flags: frozenset[str]  # cauda-equina red flags answered present (no mass)
     age_set_aside: frozenset[tuple[str, str]] = field(default=frozenset())  # non-localising
     # UMN evidence as (path, mass, limb, side, sign or reflex ID): signs, then brisk reflexes.
@@ -155,7 +160,7 @@ def normalise(exam: Exam, kb: KnowledgeBase, settings: JudgementSettings) -> Fin
         weak=weak, normal_muscles=frozenset(normal_muscles), reduced=reduced,
         normal_reflexes=frozenset(normal_reflexes), brisk=brisk, umn_signs=umn_signs,
         umn_tested=frozenset(umn_tested), deficits=deficits, pain=frozenset(pain),
-        positive_tests=frozenset(positive_tests), cues=exam.history.cues,
+        positive_tests=frozenset(positive_tests), cue_paths=_cue_paths(exam, pain),
         ces_flags=frozenset(ces_flags), age_set_aside=frozenset(set_aside), age=age,
         values=values, umn_items=umn_items,
         weak_items=_items("strength", weak), reduced_items=_items("reflexes", reduced),
@@ -167,6 +172,21 @@ def normalise(exam: Exam, kb: KnowledgeBase, settings: JudgementSettings) -> Fin
 def _items(section: str, masses: Mapping[tuple[str, str], float]) -> tuple[Item, ...]:
     return tuple((side, item, mass, f"{section}.{side}.{item}")
                  for (side, item), mass in masses.items())
+
+
+def _cue_paths(exam: Exam, pain: set[tuple[str, str]]) -> dict[str, str]:
+    """Each history cue present and the path of the finding that records it: the ticked box,
+    else (spinal pain) the body-chart region with pain, else the pain score."""
+    paths = {cue: f"history.cues.{cue}" for cue in exam.history.cues}
+    for cue, (region, score) in SPINAL_PAIN_CUES.items():
+        charted = sorted(side for side, where in pain if where == region)
+        if cue in paths:
+            continue
+        if charted:
+            paths[cue] = f"symptoms.{charted[0]}.{region}"
+        elif exam.history.pain_nrs.get(score, 0) > 0:
+            paths[cue] = f"history.pain_nrs.{score}"
+    return paths
 
 
 def _localising(kb: KnowledgeBase, region_id: str) -> bool:

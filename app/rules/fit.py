@@ -156,8 +156,9 @@ def fit_site(profile: Profile, scope: frozenset[str], side: str, label: str,
     for fside, test in findings.positive_tests:
         if test in profile.tests and fside in sides:
             support_by[f"tests.{fside}.{test}"] = TEST_SUPPORT
-    for cue in findings.cues & profile.cues:
-        support_by[f"history.cues.{cue}"] = CUE_SUPPORT
+    for cue in findings.cue_paths.keys() & profile.cues:
+        path = findings.cue_paths[cue]
+        support_by[path] = max(support_by.get(path, 0.0), CUE_SUPPORT)
 
     # fsum: exact, so the order of the findings (left or right first) never changes a score.
     fit.explained = fsum(explained_by.values())
@@ -246,13 +247,19 @@ def explain_fit(fit: Fit, profile: Profile, findings: Findings, kb: KnowledgeBas
             say(f"tests.{fside}.{test_id}", test_id, f"{fside.capitalize()} {test.label} "
                 f"positive: supports {phrase}, but does not localise on its own.",
                 test.source, True)
-    for cue_id in sorted(findings.cues & profile.cues):
-        cue = kb.cues[cue_id]
-        say(f"history.cues.{cue_id}", cue_id, f"History of {cue.label}: fits {phrase}.",
-            cue.source, True)
+    for cue_id in sorted(findings.cue_paths.keys() & profile.cues):
+        cue, path = kb.cues[cue_id], findings.cue_paths[cue_id]
+        where = "" if path.startswith("history.cues.") else f" ({_cue_record(path)})"
+        say(path, cue_id, f"History of {cue.label}{where}: fits {phrase}.", cue.source, True)
     fit.evidence_for += pattern_for
     fit.evidence_against += pattern_against
 
 
 def _side_words(side: str) -> str:
     return "" if side == MIDLINE else f"{side} "
+
+
+def _cue_record(path: str) -> str:
+    """Where a spinal-pain cue that was not ticked was found (findings.SPINAL_PAIN_CUES)."""
+    return ("pain drawn on the body chart" if path.startswith("symptoms.")
+            else "pain score recorded")
