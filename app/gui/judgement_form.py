@@ -65,7 +65,7 @@ JUDGEMENT_CALLS: dict[str, JudgementCall] = {
         "Rapid progression: findings whose onset is within",
         "Judgement call 8.13: rapid progression of upper motor neuron signs is an emergency; "
         "signs that appeared within a day of the exam (possible stroke or acute cord "
-        "compression) count as rapid progression. Default 1 day.", maximum=7, unit=" days"),
+        "compression) count as rapid progression. Default 1 day.", maximum=7, unit=" day(s)"),
     "ankle_reflex_age_threshold": JudgementCall(
         "Absent ankle jerks on both sides are non-localising from age",
         "Judgement call 8.12: bilaterally absent ankle jerks occur in 23 % of healthy people "
