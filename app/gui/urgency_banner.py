@@ -53,7 +53,9 @@ class UrgencyBanner(QWidget):
         self.setObjectName("urgency_banner")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paints all its pixels
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Minimum, not Fixed: a fixed height is capped at sizeHint(), the height at the
+        # preferred width, which is too short for the words in a narrower panel.
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self._words = QTextDocument(self)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect
 from PySide6.QtGui import QImage, QRegion, QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from app.domain.exam import RedFlagAnswer
 from app.exchange.exam_files import read_exam_file
 from app.gui.interpretation_panel import DOCUMENT_STYLE, interpretation_blocks
 
@@ -115,3 +116,19 @@ def test_new_words_that_fit_repaint_the_banner_once_and_nothing_beneath_it(
     assert [name for name, _ in log.painted].count("urgency_banner") == 1
     assert not [name for name, region in log.painted
                 if name != "urgency_banner" and region.intersects(area)]
+
+
+def test_a_narrow_emergency_banner_is_as_tall_as_its_words_need(window, session, kb,
+                                                                  example_path):
+    """The emergency headline is 20 pt: in a panel narrower than the banner's preferred width
+    its words need more height than at that width; the banner must get all of it (it was
+    capped at its preferred size's height, the last line drawn over the border)."""
+    exam = read_exam_file(example_path("l5-foot-drop"), kb.catalogue())
+    session.load(exam.with_red_flag("urinary_retention", RedFlagAnswer(present=True)))
+    banner = window.charting.interpretation.banner
+    window.charting.setSizes([600, 600, 300])
+    QApplication.processEvents()
+    assert session.interpretation.urgency == "emergency"
+    assert banner.width() < banner.sizeHint().width()
+    assert banner.heightForWidth(banner.width()) > banner.sizeHint().height()
+    assert banner.height() == banner.heightForWidth(banner.width())
