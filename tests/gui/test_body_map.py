@@ -274,3 +274,20 @@ def test_an_exam_opened_with_marks_shows_them_at_once(qtbot, session, kb):
     assert len(widget.scenes["front"].items()) == 1 + len(region_elements("front"))
     items = widget.scenes["front"].items_for("left", "dorsum_foot")
     assert items and all(item.kinds == {"numbness"} for item in items)
+
+
+def test_the_figures_keep_their_size_whatever_region_the_pointer_names(qtbot, body_map):
+    """The caption under the figures names the region under the pointer in one to several
+    lines; the figures must not shrink and grow under the pointer as it moves (a click could
+    then land on another region than the one aimed at)."""
+    body_map.resize(620, 900)
+    QApplication.processEvents()
+    viewport = body_map.views["front"].viewport()
+    sizes = set()
+    for element in region_elements("front"):
+        _send_mouse(viewport, QEvent.Type.MouseMove,
+                    _viewport_pos(body_map, "front", QPointF(*element.centre)),
+                    Qt.MouseButton.NoButton)
+        QApplication.processEvents()
+        sizes.add(body_map.views["front"].size().toTuple())
+    assert len(sizes) == 1, sizes

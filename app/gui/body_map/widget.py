@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from app.domain.interpretation import Hypothesis
 from app.domain.vocabulary import ROOTS
+from app.gui.body_map.caption import SteadyCaption
 from app.gui.body_map.overlays import (
     dermatome_overlay,
     nerve_legend,
@@ -29,6 +30,7 @@ from app.gui.session import ExamSession
 
 _ADD, _REMOVE, _ERASE = "add", "remove", "erase"
 _HOVER_HINT = "Point at a region for its dermatomes and nerves."
+_TALLEST_CANDIDATES = 6
 
 
 class BodyMapWidget(QWidget):
@@ -51,10 +53,8 @@ class BodyMapWidget(QWidget):
                                        "interpretation panel should affect")
         self.prediction_caption = QLabel(self)
         self.prediction_caption.setWordWrap(True)
-        self.hover_caption = QLabel(_HOVER_HINT, self)
-        self.hover_caption.setWordWrap(True)
-        # two lines always, so the figures do not resize as the pointer moves
-        self.hover_caption.setMinimumHeight(2 * self.hover_caption.fontMetrics().lineSpacing())
+        # as tall as the longest region's words, so the figures do not resize as the pointer moves
+        self.hover_caption = SteadyCaption(_HOVER_HINT, self._longest_hover_words, self)
         self.hover_caption.setAccessibleName("Region under the pointer")
         self.nerve_caption = QLabel(nerve_legend(kb), self)
         self.nerve_caption.setWordWrap(True)
@@ -114,6 +114,15 @@ class BodyMapWidget(QWidget):
                  f"Nerves: {_zones(nerves(region.nerves_core), nerves(region.nerves_variable))}"]
         return name, "\n".join(lines)
 
+    def _hover_words(self, side: str, region: str) -> str:
+        return self._region_texts(side, region)[1].replace("\n", " · ")
+
+    def _longest_hover_words(self) -> list[str]:
+        """The longest regions' words, for their right side (longer than left or midline):
+        wrapped, one of these is the tallest (measuring all 56 would cost ~4 ms a width)."""
+        words = [self._hover_words("right", region) for region in self.session.kb.regions]
+        return sorted(words, key=len)[-_TALLEST_CANDIDATES:]
+
     def focus_region(self, side: str, region: str) -> bool:
         """Give the keyboard focus to that side and region (e.g. from a `symptoms.*` finding
         path); False if no view draws it."""
@@ -128,7 +137,7 @@ class BodyMapWidget(QWidget):
     def _on_region_hovered(self, side: str, region: str) -> None:
         """Name, dermatomes and nerves of the region under the pointer, without waiting for
         the tooltip."""
-        text = self._region_texts(side, region)[1].replace("\n", " · ") if side else _HOVER_HINT
+        text = self._hover_words(side, region) if side else _HOVER_HINT
         self.hover_caption.setText(text)
 
     # -- strokes ------------------------------------------------------------------------
