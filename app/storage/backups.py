@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -37,15 +38,23 @@ def write_backup(db: Database, target: Path) -> Path:
         raise BackupError(f"{target} is a folder; give a file name for the backup")
     if not target.parent.is_dir():
         raise BackupError(f"{target.parent} does not exist")
+    if target.exists() and not target.is_file():
+        raise BackupError(f"{target} is not a regular file (a device, pipe or socket); "
+                          "give a file name for the backup")
+    if _is_database_or_side_file(db, target):
+        raise BackupError(f"{target} is the database itself; give another file name")
     partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
     try:
+        partial.unlink(missing_ok=True)
         db.execute("VACUUM INTO ?", [str(partial)])
         _flush_to_disk(partial)
         problem = diagnose(partial)
         if problem:
             raise BackupError(f"the backup failed its check ({problem}); nothing was replaced")
         partial.replace(target)
+    except (OSError, sqlite3.OperationalError) as err:
+        raise BackupError(f"cannot write the backup {target} "
+                          f"({getattr(err, 'strerror', None) or err})") from None
     finally:
         partial.unlink(missing_ok=True)
     return target
@@ -112,16 +121,27 @@ def restore_backup(home: Path, source: Path) -> Path | None:
 
     The caller holds the home lock and has closed its connection to the database.
     """
+    target = database_path(home)
+    if source.resolve() == target.resolve():
+        raise BackupError(f"{source} is the database itself; give a backup file to restore")
     problem = diagnose(source)
     if problem:
         raise BackupError(f"{source} cannot be restored: {problem}")
-    target = database_path(home)
     incoming = target.with_name(f".{target.name}.restoring")
     shutil.copyfile(source, incoming)
     _flush_to_disk(incoming)
     kept = set_aside(target, "replaced") if target.exists() else None
     incoming.replace(target)
     return kept
+
+
+def _is_database_or_side_file(db: Database, target: Path) -> bool:
+    """Whether `target` is `db`'s own file or its write-ahead log or shared-memory file."""
+    main_file = db.execute("PRAGMA database_list").fetchone()[2]
+    if not main_file:  # an in-memory database has no file
+        return False
+    own = Path(main_file).resolve()
+    return target in {own, *(Path(f"{own}{suffix}") for suffix in _SIDE_FILES)}
 
 
 def _flush_to_disk(path: Path) -> None:

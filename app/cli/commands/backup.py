@@ -1,4 +1,8 @@
-"""`nervechart backup -o FILE`: a verified copy of the database, safe while the app is open."""
+"""`nervechart backup -o FILE`: a verified copy of the database, safe while the app is open.
+
+A damaged database is refused (exit 2) rather than copied: a copy would pass its own check
+while missing what SQLite could not read. `nervechart check` says what is wrong.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,9 @@ import argparse
 from pathlib import Path
 
 from app.cli.commands.home_access import home_of, storage_errors
+from app.cli.errors import UsageError
 from app.storage.backups import write_backup
-from app.storage.database import database_path, open_read_only
+from app.storage.database import database_path, integrity_problem, open_read_only
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,8 +23,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     with storage_errors():
-        db = open_read_only(database_path(home_of(args)))
+        path = database_path(home_of(args))
+        db = open_read_only(path)
         try:
+            problem = integrity_problem(db)
+            if problem:
+                raise UsageError(f"{path}: the database is damaged ({' '.join(problem.split())})"
+                                 "; no backup was written (see nervechart check)")
             written = write_backup(db, args.output)
         finally:
             db.close()

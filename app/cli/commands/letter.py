@@ -18,6 +18,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from app.cli.commands.home_access import home_of, storage_errors
 from app.cli.errors import UsageError
 from app.domain.vocabulary import DESTINATIONS
 from app.exchange.exam_files import read_exam_file
@@ -27,7 +28,6 @@ from app.report.output import LetterWriteError, write_pdf
 from app.report.sender import ClinicDetails, letter_sender
 from app.rules import interpret
 from app.storage.database import database_path, open_read_only
-from app.storage.home import resolve_home
 from app.storage.settings import load_settings
 
 
@@ -49,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
     exam = read_exam_file(args.exam, catalogue)
     previous = read_exam_file(args.previous, catalogue) if args.previous else None
     interpretation = interpret(exam, kb, previous=previous)
-    sender = letter_sender(exam.examiner, _clinic_settings(args.home))
+    with storage_errors():
+        sender = letter_sender(exam.examiner, _clinic_settings(home_of(args)))
     try:
         pdf = build_letter(exam, interpretation, kb, args.to or interpretation.referral.to,
                            sender, previous, written_at=datetime.now().replace(microsecond=0))
@@ -66,9 +67,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _clinic_settings(home_option: str | None) -> ClinicDetails | None:
+def _clinic_settings(home: Path) -> ClinicDetails | None:
     """The clinic's saved settings when the home folder has a database, else None."""
-    path = database_path(resolve_home(home_option))
+    path = database_path(home)
     if not path.exists():
         return None
     db = open_read_only(path)
