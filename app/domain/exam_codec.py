@@ -4,11 +4,16 @@
 is checked against the `Catalogue`; grades and dates are checked against the format. The first
 problem raises `ExamFormatError` naming the field, the value and what is allowed.
 `exam_to_document` is its inverse: `exam_from_document(exam_to_document(e), c) == e`.
+`check_dates(exam)` refuses dates that cannot all be true (a birth, onset or red flag onset after
+the exam, an age that the date of birth contradicts); readers of outside files call it, while a
+document already stored is read without it so that it always opens.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -33,6 +38,8 @@ _HISTORY_FIELDS = ("onset_date", "course", "cues", "pain_nrs")
 _TEST_FIELDS = ("result", "angle")
 _RED_FLAG_FIELDS = ("present", "onset_date")
 MAX_TEXT = 500
+MAX_AGE = 130
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def exam_from_document(doc: Any, catalogue: Catalogue) -> Exam:
@@ -58,6 +65,31 @@ def exam_from_document(doc: Any, catalogue: Catalogue) -> Exam:
                      lambda val, path, tid: _test(val, path, tid in catalogue.angle_tests)),
         red_flags=_red_flags(top.get("red_flags", {}), catalogue),
     )
+
+
+def check_dates(exam: Exam) -> None:
+    """`ExamFormatError` naming the first date of `exam` that contradicts the exam date."""
+    exam_day = exam.exam_date
+    after_exam = f"on or before the exam date {exam_day.isoformat()}"
+    dated = [("patient.date_of_birth", exam.patient.date_of_birth),
+             ("history.onset_date", exam.history.onset_date),
+             *((f"red_flags.{flag}.onset_date", answer.onset_date)
+               for flag, answer in sorted(exam.red_flags.items()))]
+    for path, day in dated:
+        if day is not None and day > exam_day:
+            raise ExamFormatError(path, day.isoformat(), after_exam, "is after the exam date")
+    born = exam.patient.date_of_birth
+    if born is None:
+        return
+    age_then = replace(exam, patient=replace(exam.patient, age=None)).patient_age()
+    if age_then > MAX_AGE:
+        raise ExamFormatError("patient.date_of_birth", born.isoformat(),
+                              f"a birth date at most {MAX_AGE} years before the exam",
+                              f"makes the patient {age_then} on the exam date")
+    if exam.patient.age is not None and exam.patient.age != age_then:
+        raise ExamFormatError("patient.age", exam.patient.age,
+                              f"{age_then} (from the date of birth {born.isoformat()}) or no age",
+                              "contradicts the date of birth")
 
 
 def exam_to_document(exam: Exam) -> dict[str, Any]:
@@ -107,7 +139,7 @@ def _patient(raw: Any) -> Patient:
     obj = _object(raw, "patient", _PATIENT_FIELDS)
     age = obj.get("age")
     if age is not None:
-        age = _int(age, "patient.age", 0, 130)
+        age = _int(age, "patient.age", 0, MAX_AGE)
     sex = obj.get("sex")
     if sex is not None:
         sex = _choice(sex, "patient.sex", v.SEXES)
@@ -250,7 +282,7 @@ def _text(value: Any, path: str) -> str | None:
 
 
 def _date(value: Any, path: str) -> date:
-    if isinstance(value, str) and len(value) == 10:
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
