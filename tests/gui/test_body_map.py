@@ -291,3 +291,33 @@ def test_the_figures_keep_their_size_whatever_region_the_pointer_names(qtbot, bo
         QApplication.processEvents()
         sizes.add(body_map.views["front"].size().toTuple())
     assert len(sizes) == 1, sizes
+
+
+def _edge_pixel(body_map, view: str):
+    """A viewport pixel on a region's edge: the view finds the region there (hover outline,
+    focus) though the pixel's top-left point is just outside its outline."""
+    graphics_view, scene = body_map.views[view], body_map.scenes[view]
+    for item in scene.region_items:
+        pixel = graphics_view.mapFromScene(item.centre())
+        for _ in range(400):
+            pixel += QPoint(1, 0)
+            if item not in scene.items(graphics_view.mapToScene(pixel)):
+                break
+        if item in graphics_view.items(pixel) and not any(
+                isinstance(found, type(item)) for found in
+                scene.items(graphics_view.mapToScene(pixel))):
+            return item, pixel
+    raise AssertionError("no region edge found")
+
+
+@pytest.mark.parametrize("view", ["front", "back"])
+def test_a_click_on_the_highlighted_edge_of_a_region_marks_that_region(qtbot, body_map,
+                                                                        session, view):
+    """Where the pointer outlines a region, a click marks it (it did nothing there: the
+    outline followed the pixel under the pointer, the click only its top-left point)."""
+    item, pixel = _edge_pixel(body_map, view)
+    viewport = body_map.views[view].viewport()
+    _send_mouse(viewport, QEvent.Type.MouseMove, pixel, Qt.MouseButton.NoButton)
+    assert body_map.hover_caption.text().startswith(item.accessible_name)
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=pixel)
+    assert session.exam.symptom_kinds(*item.key) == {"pain"}

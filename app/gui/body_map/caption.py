@@ -23,6 +23,7 @@ class SteadyCaption(QLabel):
                  parent: QWidget | None = None):
         super().__init__(text, parent)
         self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._longest_texts = longest_texts
         self._texts: list[str] | None = None
 

@@ -22,11 +22,11 @@ import math
 from collections.abc import Callable, Mapping
 from functools import cached_property
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QGraphicsView
 
 from app.bodymap.views import svg_path, view_document
 from app.gui.body_map.items import OverlayPaint, RegionItem
@@ -90,18 +90,23 @@ class BodyMapScene(QGraphicsScene):
     def items_for(self, side: str, region: str) -> list[RegionItem]:
         return [item for item in self.region_items if item.key == (side, region)]
 
-    def region_at(self, pos: QPointF) -> RegionItem | None:
-        """The topmost region under a scene position."""
+    def region_under(self, event: QGraphicsSceneMouseEvent) -> RegionItem | None:
+        """The topmost region under the pointer, found as the view finds the items it
+        outlines on hover and focuses on a click: those touching the pointer's whole pixel,
+        not only its top-left point (a click on a region's outlined edge must mark it)."""
         if not self.region_items:  # (builds them for the first hit test)
             return None
-        for item in self.items(pos):
-            if isinstance(item, RegionItem):
-                return item
-        return None
+        viewport = event.widget()
+        view = viewport.parentWidget() if viewport is not None else None
+        if isinstance(view, QGraphicsView):
+            found = view.items(viewport.mapFromGlobal(event.screenPos()))
+        else:
+            found = self.items(event.scenePos())
+        return next((item for item in found if isinstance(item, RegionItem)), None)
 
     # -- mouse --------------------------------------------------------------------------
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        item = self.region_at(event.scenePos())
+        item = self.region_under(event)
         if event.button() != Qt.MouseButton.LeftButton or item is None:
             super().mousePressEvent(event)
             return
@@ -115,7 +120,7 @@ class BodyMapScene(QGraphicsScene):
         self.mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        item = self.region_at(event.scenePos())
+        item = self.region_under(event)
         hovered = item.key if item is not None else ("", "")
         if hovered != self._hovered_key:
             self._hovered_key = hovered
