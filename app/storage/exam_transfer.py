@@ -4,8 +4,10 @@
 them all in one transaction: a bad file, or any error half way, changes nothing. Each exam is
 filed under the patient with the same identifier, else the same name and date of birth, else a
 new patient; it is stored signed (it is a finished record from elsewhere), and a file already
-imported for that patient is skipped. `export_patient_exams` writes a patient's current exams
-as spec-format files whose names carry the identifier and date, never the patient's name.
+imported for that patient is skipped. An identifier already stored for a patient with another
+name or date of birth is refused: the exam would be filed under the wrong person.
+`export_patient_exams` writes a patient's current exams as spec-format files whose names carry
+the identifier and date, never the patient's name.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from app.domain.catalogue import Catalogue
 from app.domain.errors import ExamFormatError
 from app.domain.exam import Exam
 from app.exchange.exam_files import read_exam_file, write_exam_file
+from app.exchange.patient_match import patient_mismatch
 from app.storage import exams, patients
 from app.storage.patients import PatientRecord
 
@@ -42,7 +45,12 @@ def import_exam_files(db: Database, paths: Sequence[Path], catalogue: Catalogue)
     imported = skipped = created = 0
     with db.atomic():
         for path, exam in loaded:
-            patient, is_new = _patient_for(db, exam)
+            try:
+                patient, is_new = _patient_for(db, exam)
+            except ExamFormatError as err:
+                raise err.in_source(str(path)) from None
+            except patients.PatientError as err:
+                raise patients.PatientError(f"{path}: patient.{err}") from None
             created += is_new
             if _already_stored(db, patient.id, exam, catalogue):
                 skipped += 1
@@ -81,6 +89,11 @@ def _patient_for(db: Database, exam: Exam) -> tuple[PatientRecord, bool]:
     if details.identifier:
         found = patients.find_by_identifier(db, details.identifier)
         if found is not None:
+            if patient_mismatch(found.as_exam_patient(), details):
+                raise ExamFormatError(
+                    "patient.identifier", details.identifier,
+                    "an identifier not yet used, or the name and date of birth stored with it",
+                    "belongs to a stored patient with another name or date of birth")
             return found, False
     row = db.execute("SELECT id FROM patients WHERE name = ? AND date_of_birth IS ?",
                      [details.name.strip(), _iso(details.date_of_birth)]).fetchone()

@@ -2,7 +2,8 @@
 
 Writes the referral letter for the exam: to the destination the interpretation recommends, or
 to `--to` (any referral destination, or `patient` for the patient's plain-language copy).
-`--previous` gives the patient's last exam, for progression and the change in strength.
+`--previous` gives the patient's last exam, for progression and the change in strength; it is
+refused (exit 2) when it is dated after the exam or its patient details differ from the exam's.
 Refused with exit 2 when the exam lacks the patient's name, or both date of birth and
 identifier. The letterhead comes from the clinic's settings when the home folder has a
 database; the exam's examiner signs, with the settings filling any detail the exam lacks.
@@ -20,8 +21,10 @@ from pathlib import Path
 
 from app.cli.commands.home_access import home_of, storage_errors
 from app.cli.errors import UsageError
+from app.domain.exam import Exam
 from app.domain.vocabulary import DESTINATIONS
 from app.exchange.exam_files import read_exam_file
+from app.exchange.patient_match import patient_mismatch
 from app.knowledge import load_knowledge
 from app.report import PATIENT_COPY, LetterRefused, build_letter, identifiers_needing_layout
 from app.report.output import LetterWriteError, write_pdf
@@ -48,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
     catalogue = kb.catalogue()
     exam = read_exam_file(args.exam, catalogue)
     previous = read_exam_file(args.previous, catalogue) if args.previous else None
+    if previous is not None:
+        _check_previous(exam, previous, args.previous)
     interpretation = interpret(exam, kb, previous=previous)
     with storage_errors():
         sender = letter_sender(exam.examiner, _clinic_settings(home_of(args)))
@@ -65,6 +70,18 @@ def run(args: argparse.Namespace) -> int:
               "exactly (see docs/letter.md); check the printed letter against the exam",
               file=sys.stderr)
     return 0
+
+
+def _check_previous(exam: Exam, previous: Exam, previous_path: str) -> None:
+    """`UsageError` unless `previous` can be an earlier exam of the same patient."""
+    if previous.exam_date > exam.exam_date:
+        raise UsageError(f"{previous_path}: exam_date {previous.exam_date.isoformat()} is after "
+                         f"the exam's date {exam.exam_date.isoformat()}; --previous must be an "
+                         "earlier exam")
+    differs = patient_mismatch(exam.patient, previous.patient)
+    if differs:
+        raise UsageError(f"{previous_path}: patient.{differs} differs from the exam's; "
+                         "--previous must be an exam of the same patient")
 
 
 def _clinic_settings(home: Path) -> ClinicDetails | None:
