@@ -145,3 +145,11 @@ def test_home_where_the_lock_cannot_be_written_exits_2(home, capsys, monkeypatch
     monkeypatch.setattr(lock, "open", refuse, raising=False)
     assert main(["import", L5]) == 2
     assert "nervechart.lock" in _one_line_error(capsys)
+
+
+@pytest.mark.parametrize("size", ["99999x99999", "10001x600"])
+def test_screenshot_larger_than_qt_can_paint_is_refused_before_drawing(tmp_path, capsys, size):
+    out = tmp_path / "window.png"
+    assert main(["screenshot", str(out), "--size", size]) == 2
+    assert "too large" in _one_line_error(capsys)
+    assert not out.exists()

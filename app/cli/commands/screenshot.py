@@ -1,8 +1,8 @@
 """`nervechart screenshot OUT.png [--exam EXAM.json] [--size WxH]`: the charting window as a PNG.
 
 Draws the window offscreen (no display needed), with the exam loaded when one is given, at
-`--size` logical pixels (default 1500x940) and device pixel ratio 1, so the PNG has exactly
-that many pixels. A bad exam file exits 2 before anything is drawn.
+`--size` logical pixels (default 1500x940, at most 10000 a side) and device pixel ratio 1, so
+the PNG has exactly that many pixels. A bad exam file exits 2 before anything is drawn.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from app.exchange.exam_files import read_exam_file
 from app.knowledge import load_knowledge
 
 DEFAULT_SIZE = "1500x940"
+MAX_SIDE = 10_000  # Qt cannot paint a window much larger (99999x99999 fails with a flood of errors)
 _SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
 
 
@@ -32,7 +33,10 @@ def parse_size(text: str) -> tuple[int, int]:
     match = _SIZE.match(text)
     if match is None:
         raise UsageError(f"--size {text!r} is not WIDTHxHEIGHT in pixels, e.g. {DEFAULT_SIZE}")
-    return int(match.group(1)), int(match.group(2))
+    width, height = int(match.group(1)), int(match.group(2))
+    if max(width, height) > MAX_SIDE:
+        raise UsageError(f"--size {text!r} is too large; at most {MAX_SIDE} pixels a side")
+    return width, height
 
 
 def run(args: argparse.Namespace) -> int:
