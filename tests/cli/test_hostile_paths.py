@@ -153,3 +153,16 @@ def test_screenshot_larger_than_qt_can_paint_is_refused_before_drawing(tmp_path,
     assert main(["screenshot", str(out), "--size", size]) == 2
     assert "too large" in _one_line_error(capsys)
     assert not out.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_export_over_a_named_pipe_is_refused_and_the_pipe_kept(home, tmp_path, capsys):
+    main(["demo"])
+    capsys.readouterr()
+    assert main(["export", "--patient", "DEMO-0002", "-o", str(tmp_path)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    Path(first).unlink()
+    os.mkfifo(first)
+    assert main(["export", "--patient", "DEMO-0002", "-o", str(tmp_path)]) == 2
+    assert "not a regular file" in _one_line_error(capsys)
+    assert Path(first).is_fifo()

@@ -41,8 +41,10 @@ def storage_errors() -> Iterator[None]:
             BackupError, FileNotFoundError, NotADirectoryError) as err:
         raise UsageError(str(err)) from None
     except PermissionError as err:
-        raise UsageError(f"{err.filename}: no permission to write there ({err.strerror}); "
-                         "NerveChart needs to write in its home folder") from None
+        raise UsageError(f"{err.filename}: no permission to write there ({err.strerror})"
+                         ) from None
+    except OSError as err:  # a file or folder given on the command line that cannot be used
+        raise UsageError(f"{err.filename}: {err.strerror or err}") from None
     except sqlite3.DatabaseError as err:
         if is_access_error(err):
             raise UsageError(f"the database cannot be used: {err}") from None
