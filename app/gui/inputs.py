@@ -6,6 +6,10 @@
   Enter or focus loss rather than on every keystroke; from "unknown", the first arrow step goes
   to today and the calendar opens on the current month, not on the placeholder date.
 - `OptionalNumber`: a spin box whose lowest value stands for None.
+
+The date edit and the spin box commit each value as an edit of the exam (its own undo step);
+Ctrl+Z and Ctrl+Shift+Z therefore reach the window's undo unless the field holds typing of
+its own to undo.
 """
 
 from __future__ import annotations
@@ -13,11 +17,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QComboBox, QDateEdit, QSpinBox, QWidget
+from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QDateEdit, QSpinBox, QWidget
 
 UNKNOWN_DATE = QDate(1900, 1, 1)
+
+
+def _leaves_undo_to_the_window(field: QAbstractSpinBox, event: QEvent) -> bool:
+    """True for an undo or redo shortcut the field's text box has nothing of its own for, so
+    the window's undo action gets it."""
+    if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        return False
+    text_box = field.lineEdit()
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return not text_box.isUndoAvailable()
+    return event.matches(QKeySequence.StandardKey.Redo) and not text_box.isRedoAvailable()
 
 
 class ChoiceBox(QComboBox):
@@ -52,6 +67,11 @@ class OptionalDateEdit(QDateEdit):
         self.set_value(None)
         self.dateChanged.connect(self._emit_if_user)
         self._setting = False
+
+    def event(self, event: QEvent) -> bool:
+        if _leaves_undo_to_the_window(self, event):
+            return False
+        return super().event(event)
 
     def stepBy(self, steps: int) -> None:
         if self.value() is None:
@@ -89,6 +109,11 @@ class OptionalNumber(QSpinBox):
         self.setKeyboardTracking(False)
         self._setting = False
         self.valueChanged.connect(self._emit_if_user)
+
+    def event(self, event: QEvent) -> bool:
+        if _leaves_undo_to_the_window(self, event):
+            return False
+        return super().event(event)
 
     def number(self) -> int | None:
         return None if self.value() == self.minimum() else self.value()

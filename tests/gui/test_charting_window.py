@@ -295,3 +295,22 @@ def test_cancelling_the_patient_dialog_changes_nothing(window, session, monkeypa
                                         PatientDialog.DialogCode.Rejected)[-1])
     window.banner.edit_patient()
     assert session.exam.patient.name is None and session.undo_stack.count() == 0
+
+
+def test_ctrl_z_in_a_history_field_with_nothing_typed_undoes_the_last_edit(window, session,
+                                                                          qtbot):
+    """The pain scores and the onset date commit each change as an undo step of the exam; a
+    field that holds no typing of its own must leave Ctrl+Z and Ctrl+Shift+Z to the window
+    (its text box took them and did nothing)."""
+    history = window.charting.history
+    window.charting.tabs.setCurrentWidget(history.parentWidget().parentWidget())
+    history.cues["fibular_fracture"].click()
+    assert "fibular_fracture" in session.exam.history.cues
+    window.activateWindow()
+    for field in (history.pain["neck"], history.onset):
+        field.setFocus()
+        qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert "fibular_fracture" not in session.exam.history.cues
+        qtbot.keyClick(field, Qt.Key.Key_Z,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert "fibular_fracture" in session.exam.history.cues
