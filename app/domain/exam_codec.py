@@ -40,6 +40,7 @@ _RED_FLAG_FIELDS = ("present", "onset_date")
 MAX_TEXT = 500
 MAX_AGE = 130
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON can escape one; no text can hold it
 
 
 def exam_from_document(doc: Any, catalogue: Catalogue) -> Exam:
@@ -278,6 +279,9 @@ def _text(value: Any, path: str) -> str | None:
         raise ExamFormatError(path, value, "text", "is not text")
     if len(value) > MAX_TEXT:
         raise ExamFormatError(path, value, f"text of at most {MAX_TEXT} characters", "is too long")
+    if not value.isascii() and _LONE_SURROGATE.search(value):
+        raise ExamFormatError(path, value, "Unicode text",
+                              "has a lone surrogate (\\uD800-\\uDFFF), which is not a character")
     return value
 
 

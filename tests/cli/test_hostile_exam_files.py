@@ -34,6 +34,8 @@ BAD_FILES = [
     ("week_date", b'{"format": "nervechart.exam/1", "exam_date": "2026-W47-6"}', "exam_date"),
     ("onset_after_exam", (HEAD + ', "history": {"onset_date": "2026-12-01"}}').encode(),
      "history.onset_date"),
+    ("lone_surrogate", (HEAD + ', "patient": {"name": "\\ud800Zoe"}}').encode(),
+     "lone surrogate"),
     ("born_after_exam", (HEAD + ', "patient": {"date_of_birth": "2030-01-01"}}').encode(),
      "patient.date_of_birth"),
 ]
@@ -76,3 +78,13 @@ def test_a_letter_never_shows_a_negative_age(tmp_path, capsys):
     assert main(["letter", str(path), "-o", str(tmp_path / "letter.pdf")]) == 2
     assert "patient.date_of_birth" in capsys.readouterr().err
     assert not Path(tmp_path / "letter.pdf").exists()
+
+
+def test_letter_and_import_refuse_a_lone_surrogate_in_a_name(tmp_path, capsys):
+    path = tmp_path / "surrogate.json"
+    path.write_bytes((HEAD + ', "patient": {"name": "\\ud800Zoe", "identifier": "S-1"}}'
+                      ).encode())
+    assert main(["letter", str(path), "-o", str(tmp_path / "letter.pdf")]) == 2
+    assert main(["import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("patient.name") == 2 and "internal error" not in err
