@@ -1,11 +1,11 @@
 """Read and write `nervechart.exam/1` files, refusing bad input with a message that names it.
 
-`read_exam_file` turns every kind of bad input (missing file, a directory, an oversized or
-empty file, bytes that are not UTF-8 (UTF-16 and UTF-32 are named as such), malformed JSON, the
-same key twice in one object, a document that breaks the format, dates that contradict the exam
-date) into `ExamFormatError` naming the file. A UTF-8 byte-order mark is allowed.
-`write_exam_file` writes atomically: the old file stays intact until the new one is complete on
-disk.
+`read_exam_file` turns every kind of bad input (missing or unreadable file, a directory, an
+oversized or empty file or an endless device, bytes that are not UTF-8 (UTF-16 and UTF-32 are
+named as such), malformed JSON, the same key twice in one object, a document that breaks the
+format, dates that contradict the exam date) into `ExamFormatError` naming the file. A UTF-8
+byte-order mark is allowed. `write_exam_file` writes atomically: the old file stays intact
+until the new one is complete on disk.
 """
 
 from __future__ import annotations
@@ -29,16 +29,22 @@ def read_exam_file(path: str | os.PathLike[str], catalogue: Catalogue) -> Exam:
     """The exam in `path`, validated; `ExamFormatError` naming the file on any problem."""
     name = str(path)
     file = Path(path)
-    if not file.exists():
-        raise ExamFormatError("", name, "an existing exam file", "does not exist").in_source(name)
-    if file.is_dir():
-        raise ExamFormatError("", name, "an exam file", "is a directory").in_source(name)
-    size = file.stat().st_size
-    if size > MAX_EXAM_FILE_BYTES:
-        raise ExamFormatError("", f"{size} bytes", f"at most {MAX_EXAM_FILE_BYTES} bytes",
+    try:
+        if file.is_dir():
+            raise ExamFormatError("", name, "an exam file", "is a directory").in_source(name)
+        with file.open("rb") as handle:  # bounded: a device such as /dev/zero never ends
+            raw = handle.read(MAX_EXAM_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ExamFormatError("", name, "an existing exam file", "does not exist"
+                              ).in_source(name) from None
+    except OSError as err:
+        raise ExamFormatError("", name, "a readable file", f"cannot be read ({err.strerror})"
+                              ).in_source(name) from None
+    if len(raw) > MAX_EXAM_FILE_BYTES:
+        raise ExamFormatError("", f"more than {MAX_EXAM_FILE_BYTES} bytes",
+                              f"at most {MAX_EXAM_FILE_BYTES} bytes",
                               "is too large for an exam file").in_source(name)
     try:
-        raw = file.read_bytes()
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         wide = _wide_encoding(raw)
@@ -47,9 +53,6 @@ def read_exam_file(path: str | os.PathLike[str], catalogue: Catalogue) -> Exam:
                                   ).in_source(name) from None
         raise ExamFormatError("", f"byte {err.start}", "UTF-8 text",
                               "is not valid UTF-8").in_source(name) from None
-    except OSError as err:
-        raise ExamFormatError("", name, "a readable file", f"cannot be read ({err.strerror})"
-                              ).in_source(name) from None
     return exam_from_text(text, catalogue, name)
 
 

@@ -88,3 +88,26 @@ def test_letter_and_import_refuse_a_lone_surrogate_in_a_name(tmp_path, capsys):
     assert main(["import", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.count("patient.name") == 2 and "internal error" not in err
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs an endless device")
+def test_an_endless_device_is_read_only_up_to_the_size_limit(capsys):
+    assert main(["interpret", "/dev/zero"]) == 2
+    assert "too large" in capsys.readouterr().err
+
+
+def test_a_file_that_cannot_be_opened_is_named(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "locked.json"
+    path.write_text("{}", encoding="utf-8")
+
+    real_open = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    assert main(["interpret", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "locked.json" in err and "Permission denied" in err
