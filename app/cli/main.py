@@ -38,7 +38,10 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for `argv`, with the subparsers `_commands_to_register` picks."""
-    parser = _Parser(prog="nervechart", description="NerveChart clinical exam assistant.")
+    parser = _Parser(prog="nervechart", description="NerveChart clinical exam assistant.",
+                     epilog="Exit status: 0 success; 2 invalid input or usage (one line on "
+                            "stderr naming the file, the field and what is allowed); 1 internal "
+                            "failure, or `check` finding the database damaged.")
     parser.add_argument("--version", action="version", version=f"nervechart {__version__}")
     parser.add_argument("--selftest", action="store_true",
                         help="check this installation (resources, examples, letter) and exit; "
