@@ -12,7 +12,6 @@ a database: restore and quarantine rename the file they replace
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -128,11 +127,28 @@ def restore_backup(home: Path, source: Path) -> Path | None:
     if problem:
         raise BackupError(f"{source} cannot be restored: {problem}")
     incoming = target.with_name(f".{target.name}.restoring")
-    shutil.copyfile(source, incoming)
+    _copy_committed(source, incoming)
     _flush_to_disk(incoming)
     kept = set_aside(target, "replaced") if target.exists() else None
     incoming.replace(target)
     return kept
+
+
+def _copy_committed(source: Path, target: Path) -> None:
+    """Copy everything committed in database `source` to a new file `target`, including what is
+    still only in its write-ahead log (a copied folder often has one beside the database)."""
+    for leftover in (target, *(Path(f"{target}{suffix}") for suffix in _SIDE_FILES)):
+        leftover.unlink(missing_ok=True)
+    reader = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        writer = sqlite3.connect(str(target))
+        try:
+            reader.backup(writer)
+            writer.execute("PRAGMA journal_mode=DELETE")  # one self-contained file to move
+        finally:
+            writer.close()
+    finally:
+        reader.close()
 
 
 def _is_database_or_side_file(db: Database, target: Path) -> bool:

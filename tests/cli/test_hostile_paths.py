@@ -11,6 +11,7 @@ import pytest
 
 from app.cli.main import main
 from app.storage.database import database_path
+from app.storage.demo import STORIES
 from tests.conftest import SHARED_EXAMPLES
 
 L5 = str(SHARED_EXAMPLES / "l5-foot-drop.json")
@@ -166,3 +167,21 @@ def test_export_over_a_named_pipe_is_refused_and_the_pipe_kept(home, tmp_path, c
     assert main(["export", "--patient", "DEMO-0002", "-o", str(tmp_path)]) == 2
     assert "not a regular file" in _one_line_error(capsys)
     assert Path(first).is_fifo()
+
+
+def test_restore_keeps_what_is_only_in_the_backups_write_ahead_log(home, tmp_path, capsys):
+    """A database folder copied while NerveChart was open has the last changes in its -wal."""
+    main(["demo"])
+    live = sqlite3.connect(database_path(home))
+    live.execute("PRAGMA wal_autocheckpoint=0")
+    live.execute("INSERT INTO patients (name, search_key, created_at, updated_at) "
+                 "VALUES ('Only In The Log', 'only in the log', 'x', 'x')")
+    live.commit()
+    copy = tmp_path / "copied.db"
+    copy.write_bytes(database_path(home).read_bytes())
+    Path(f"{copy}-wal").write_bytes(Path(f"{database_path(home)}-wal").read_bytes())
+    live.close()
+    other = tmp_path / "other-home"
+    assert main(["--home", str(other), "restore", str(copy)]) == 0
+    assert main(["--home", str(other), "check"]) == 0
+    assert f"({len(STORIES) + 1} patients," in capsys.readouterr().out
