@@ -75,8 +75,8 @@ def open_database(path: Path, *, full_check: bool = False) -> Database:
     _check_file_shape(path)
     db = _connect(path)
     with _closed_on_failure(db, path):
+        _check_identity(db, path)  # before _configure, which may write the journal mode
         _configure(db)
-        _check_identity(db, path)
         if full_check:
             problem = integrity_problem(db)
             if problem:

@@ -185,3 +185,23 @@ def test_restore_keeps_what_is_only_in_the_backups_write_ahead_log(home, tmp_pat
     assert main(["--home", str(other), "restore", str(copy)]) == 0
     assert main(["--home", str(other), "check"]) == 0
     assert f"({len(STORIES) + 1} patients," in capsys.readouterr().out
+
+
+def test_a_database_from_a_newer_nervechart_is_not_called_damaged_nor_changed(home, tmp_path,
+                                                                             capsys):
+    main(["demo"])
+    other = tmp_path / "other-home"
+    other.mkdir()
+    newer = database_path(other)
+    assert main(["backup", "-o", str(newer)]) == 0  # a backup is one file, no write-ahead log
+    db = sqlite3.connect(newer)
+    db.execute("PRAGMA user_version=999")
+    db.commit()
+    db.close()
+    before = newer.read_bytes()
+    capsys.readouterr()
+    assert main(["--home", str(other), "check"]) == 2
+    assert "DAMAGED" not in capsys.readouterr().out
+    assert main(["--home", str(other), "import", L5]) == 2
+    assert "schema version 999" in _one_line_error(capsys)
+    assert newer.read_bytes() == before
