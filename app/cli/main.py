@@ -76,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     try:
         if args.selftest:
+            if handler is not None:
+                raise UsageError(f"--selftest takes no command (got {args.command!r})")
             from app.selftest import run_selftest
 
             return run_selftest()

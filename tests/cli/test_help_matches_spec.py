@@ -38,3 +38,8 @@ def test_top_level_help_states_the_exit_statuses(capsys):
     assert "1 internal failure" in shown
     for option in ("--home", "--version"):
         assert option in shown
+
+
+def test_selftest_with_a_command_is_a_usage_error_not_silently_a_selftest(capsys):
+    assert main(["--selftest", "check"]) == 2
+    assert "--selftest takes no command" in capsys.readouterr().err
